@@ -1,0 +1,22 @@
+package dev.flywayzdm.config;
+
+import org.flywaydb.core.api.configuration.Configuration;
+
+/** Finds the {@code flyway.zdm.*} settings of a Flyway configuration. */
+public final class ProjectSettings {
+
+  private ProjectSettings() {}
+
+  /**
+   * The settings configured for this Flyway run, or the defaults when the flyway-zdm extension is
+   * not among Flyway's plugins (e.g. the jar is not beside flyway-core).
+   */
+  public static ZdmSettings of(Configuration configuration) {
+    if (configuration == null || configuration.getPluginRegister() == null) {
+      return ZdmSettings.defaults();
+    }
+    ZdmConfigurationExtension extension =
+        configuration.getPluginRegister().getPlugin(ZdmConfigurationExtension.class);
+    return extension == null ? ZdmSettings.defaults() : extension.toSettings();
+  }
+}

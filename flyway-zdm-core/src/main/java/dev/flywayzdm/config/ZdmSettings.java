@@ -1,0 +1,196 @@
+package dev.flywayzdm.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The project-wide {@code flyway.zdm.*} settings, immutable and validated once.
+ *
+ * <p>Every flyway-zdm migration and the callback take their defaults from here; a migration may
+ * override them for itself. Build with {@link #builder()}:
+ *
+ * <pre>{@code
+ * ZdmSettings settings = ZdmSettings.builder()
+ *     .lockTimeout(Duration.ofMillis(500))
+ *     .soak(Duration.ofHours(2))
+ *     .build();
+ * }</pre>
+ *
+ * @param lockTimeout how long one DDL statement may wait for its lock before it gives up and is
+ *     retried ({@code flyway.zdm.lockTimeout}, default 2s)
+ * @param statementTimeout bound on transactional statements; zero means none. Never applied to
+ *     concurrent index builds and constraint validations, which may legitimately run for hours
+ *     ({@code flyway.zdm.statementTimeout}, default 0)
+ * @param lockRetries how many times a statement that hit lock_timeout, a deadlock or a
+ *     serialization failure is retried ({@code flyway.zdm.lockRetries}, default 10)
+ * @param lockRetryMinBackoff first backoff between retries, doubled each time with jitter
+ *     ({@code flyway.zdm.lockRetryMinBackoff}, default 500ms)
+ * @param lockRetryMaxBackoff cap on one backoff ({@code flyway.zdm.lockRetryMaxBackoff}, default 30s)
+ * @param lockRetryMaxTotal cap on all waiting and retrying of one statement
+ *     ({@code flyway.zdm.lockRetryMaxTotal}, default 5m)
+ * @param soak how long an expand migration must have been live before its contract step may run
+ *     ({@code flyway.zdm.soak}, default 24h)
+ * @param lint what the callback does with linter findings ({@code flyway.zdm.lint}, default warn)
+ * @param maxBlockerAge transactions older than this are reported by the pre-flight check before a
+ *     migration runs ({@code flyway.zdm.maxBlockerAge}, default 1m)
+ * @param backfillBatchSize rows per batch of a batched backfill ({@code flyway.zdm.backfillBatchSize},
+ *     default 1000)
+ * @param backfillPause pause between backfill batches ({@code flyway.zdm.backfillPause}, default 0)
+ */
+public record ZdmSettings(
+    Duration lockTimeout,
+    Duration statementTimeout,
+    int lockRetries,
+    Duration lockRetryMinBackoff,
+    Duration lockRetryMaxBackoff,
+    Duration lockRetryMaxTotal,
+    Duration soak,
+    LintMode lint,
+    Duration maxBlockerAge,
+    int backfillBatchSize,
+    Duration backfillPause) {
+
+  private static final ZdmSettings DEFAULTS = new Builder().build();
+
+  /** Validates every value; the message names the {@code flyway.zdm.*} key and what is accepted. */
+  public ZdmSettings {
+    positive("flyway.zdm.lockTimeout", lockTimeout);
+    nonNegative("flyway.zdm.statementTimeout", statementTimeout);
+    if (lockRetries < 0) {
+      throw new IllegalArgumentException("flyway.zdm.lockRetries = " + lockRetries + " is negative: expected 0 or more");
+    }
+    positive("flyway.zdm.lockRetryMinBackoff", lockRetryMinBackoff);
+    positive("flyway.zdm.lockRetryMaxBackoff", lockRetryMaxBackoff);
+    if (lockRetryMaxBackoff.compareTo(lockRetryMinBackoff) < 0) {
+      throw new IllegalArgumentException("flyway.zdm.lockRetryMaxBackoff = " + DurationText.format(lockRetryMaxBackoff)
+          + " is below flyway.zdm.lockRetryMinBackoff = " + DurationText.format(lockRetryMinBackoff));
+    }
+    positive("flyway.zdm.lockRetryMaxTotal", lockRetryMaxTotal);
+    nonNegative("flyway.zdm.soak", soak);
+    Objects.requireNonNull(lint, "flyway.zdm.lint");
+    positive("flyway.zdm.maxBlockerAge", maxBlockerAge);
+    if (backfillBatchSize < 1) {
+      throw new IllegalArgumentException("flyway.zdm.backfillBatchSize = " + backfillBatchSize + " must be at least 1");
+    }
+    nonNegative("flyway.zdm.backfillPause", backfillPause);
+  }
+
+  /** The defaults listed on each component. */
+  public static ZdmSettings defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  private static void positive(String key, Duration value) {
+    Objects.requireNonNull(value, key);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(key + " = " + DurationText.format(value) + " must be greater than 0");
+    }
+  }
+
+  private static void nonNegative(String key, Duration value) {
+    Objects.requireNonNull(value, key);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(key + " = " + value + " is negative: expected 0 or more");
+    }
+  }
+
+  /** Builds {@link ZdmSettings}; {@link #build()} validates. */
+  public static final class Builder {
+    private Duration lockTimeout = Duration.ofSeconds(2);
+    private Duration statementTimeout = Duration.ZERO;
+    private int lockRetries = 10;
+    private Duration lockRetryMinBackoff = Duration.ofMillis(500);
+    private Duration lockRetryMaxBackoff = Duration.ofSeconds(30);
+    private Duration lockRetryMaxTotal = Duration.ofMinutes(5);
+    private Duration soak = Duration.ofHours(24);
+    private LintMode lint = LintMode.WARN;
+    private Duration maxBlockerAge = Duration.ofMinutes(1);
+    private int backfillBatchSize = 1000;
+    private Duration backfillPause = Duration.ZERO;
+
+    private Builder() {}
+
+    private Builder(ZdmSettings s) {
+      lockTimeout = s.lockTimeout;
+      statementTimeout = s.statementTimeout;
+      lockRetries = s.lockRetries;
+      lockRetryMinBackoff = s.lockRetryMinBackoff;
+      lockRetryMaxBackoff = s.lockRetryMaxBackoff;
+      lockRetryMaxTotal = s.lockRetryMaxTotal;
+      soak = s.soak;
+      lint = s.lint;
+      maxBlockerAge = s.maxBlockerAge;
+      backfillBatchSize = s.backfillBatchSize;
+      backfillPause = s.backfillPause;
+    }
+
+    public Builder lockTimeout(Duration value) {
+      lockTimeout = value;
+      return this;
+    }
+
+    public Builder statementTimeout(Duration value) {
+      statementTimeout = value;
+      return this;
+    }
+
+    public Builder lockRetries(int value) {
+      lockRetries = value;
+      return this;
+    }
+
+    public Builder lockRetryMinBackoff(Duration value) {
+      lockRetryMinBackoff = value;
+      return this;
+    }
+
+    public Builder lockRetryMaxBackoff(Duration value) {
+      lockRetryMaxBackoff = value;
+      return this;
+    }
+
+    public Builder lockRetryMaxTotal(Duration value) {
+      lockRetryMaxTotal = value;
+      return this;
+    }
+
+    public Builder soak(Duration value) {
+      soak = value;
+      return this;
+    }
+
+    public Builder lint(LintMode value) {
+      lint = value;
+      return this;
+    }
+
+    public Builder maxBlockerAge(Duration value) {
+      maxBlockerAge = value;
+      return this;
+    }
+
+    public Builder backfillBatchSize(int value) {
+      backfillBatchSize = value;
+      return this;
+    }
+
+    public Builder backfillPause(Duration value) {
+      backfillPause = value;
+      return this;
+    }
+
+    public ZdmSettings build() {
+      return new ZdmSettings(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff,
+          lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, maxBlockerAge, backfillBatchSize, backfillPause);
+    }
+  }
+}
