@@ -1,0 +1,115 @@
+package dev.flywayzdm.internal.pg;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.config.ZdmSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a unit of SQL work that takes a lock, retrying it when the lock is not granted in time
+ * (55P03), on deadlock (40P01) and on serialization failure (40001), with exponential backoff and
+ * jitter, bounded by {@link ZdmSettings#lockRetries()} and {@link ZdmSettings#lockRetryMaxTotal()}.
+ *
+ * <p>The work must leave the connection usable after a failure (see {@link ShortTransaction}).
+ * Every retry logs the sessions that hold or await locks on the relation; giving up throws a
+ * {@link LockNotAvailableException} that names them.
+ */
+public final class LockRetry {
+
+  /** SQLSTATEs worth another attempt: the statement failed because of other sessions, not itself. */
+  public static final Set<String> RETRYABLE_STATES = Set.of("55P03", "40P01", "40001");
+
+  private static final Logger LOG = LoggerFactory.getLogger(LockRetry.class);
+
+  private final ZdmSettings settings;
+
+  public LockRetry(ZdmSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A unit of work on one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on {@code connection}, retrying as described above.
+   *
+   * @param what what the work does, for logs ({@code "V7__add_fk: adding constraint fk_orders_user"})
+   * @param relation the quoted relation whose lock holders are reported on each retry
+   */
+  public <T> T run(Connection connection, String what, String relation, Work<T> work) throws SQLException {
+    AtomicReference<List<SessionInfo>> lastBlockers = new AtomicReference<>(List.of());
+    long start = System.nanoTime();
+    RetryPolicy<T> policy = RetryPolicy.<T>builder()
+        .handleIf(LockRetry::retryable)
+        .withMaxRetries(settings.lockRetries())
+        .withMaxDuration(settings.lockRetryMaxTotal())
+        .withBackoff(settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff())
+        .withJitter(0.25)
+        .onFailedAttempt(event -> {
+          List<SessionInfo> blockers = lockers(connection, relation);
+          lastBlockers.set(blockers);
+          LOG.warn("{}: attempt {} failed ({}); {}", what, event.getAttemptCount(),
+              event.getLastException().getMessage().lines().findFirst().orElse(""), describe(relation, blockers));
+        })
+        .onRetry(event -> LOG.info("{}: retrying (attempt {} of at most {})", what,
+            event.getAttemptCount() + 1, settings.lockRetries() + 1))
+        .build();
+    try {
+      return Failsafe.with(policy).get(context -> work.run(connection));
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql && retryable(sql)) {
+        throw new LockNotAvailableException(giveUpMessage(what, relation, sql, start, lastBlockers.get()), sql);
+      }
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e;
+    }
+  }
+
+  private String giveUpMessage(String what, String relation, SQLException last, long startNanos, List<SessionInfo> blockers) {
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    return what + ": gave up after " + took.toMillis() + " ms and at most " + (settings.lockRetries() + 1)
+        + " attempts (lock_timeout " + DurationText.format(settings.lockTimeout()) + " each, flyway.zdm.lockRetries="
+        + settings.lockRetries() + ", flyway.zdm.lockRetryMaxTotal=" + DurationText.format(settings.lockRetryMaxTotal())
+        + "); last error [" + last.getSQLState() + "] " + last.getMessage().lines().findFirst().orElse("")
+        + "; " + describe(relation, blockers);
+  }
+
+  static boolean retryable(Throwable failure) {
+    return failure instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE_STATES.contains(sql.getSQLState());
+  }
+
+  private static List<SessionInfo> lockers(Connection connection, String relation) {
+    try {
+      return SessionActivity.lockersOf(connection, relation);
+    } catch (SQLException e) {
+      LOG.debug("could not list lock holders of {}: {}", relation, e.getMessage());
+      return List.of();
+    }
+  }
+
+  private static String describe(String relation, List<SessionInfo> blockers) {
+    if (blockers.isEmpty()) {
+      return "no session holds a lock on " + relation + " any more";
+    }
+    StringBuilder text = new StringBuilder("sessions holding or awaiting locks on ").append(relation).append(": ");
+    for (int i = 0; i < blockers.size(); i++) {
+      text.append(i == 0 ? "" : "; ").append(blockers.get(i).describe());
+    }
+    return text.toString();
+  }
+}
