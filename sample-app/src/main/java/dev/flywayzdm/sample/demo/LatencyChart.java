@@ -1,0 +1,114 @@
+package dev.flywayzdm.sample.demo;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Application latency over time, one panel per run stacked in one PNG: every call as a dot
+ * (log scale), each migration's span shaded and labelled with its version, the reporting
+ * transaction in red.
+ */
+final class LatencyChart {
+
+  private static final int WIDTH = 1400;
+  private static final int PANEL_HEIGHT = 480;
+  private static final double FLOOR_MS = 0.1;
+  private static final Color[] SERIES = {new Color(31, 119, 180), new Color(44, 160, 44), new Color(255, 127, 14)};
+  private static final Color MIGRATION = new Color(120, 120, 200, 45);
+  private static final Color REFUSED = new Color(220, 180, 40, 70);
+  private static final Color REPORT = new Color(230, 60, 60, 40);
+
+  private LatencyChart() {}
+
+  static void write(List<RunResult> runs, DemoOptions options, Path png) throws IOException {
+    BufferedImage image = new BufferedImage(WIDTH, PANEL_HEIGHT * runs.size(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    double maxMs = runs.stream().mapToLong(RunResult::longestWaitNanos).max().orElse(1) / 1e6;
+    for (int i = 0; i < runs.size(); i++) {
+      XYChart chart = panel(runs.get(i), options, Math.max(maxMs * 1.5, 100));
+      g.translate(0, i * PANEL_HEIGHT);
+      chart.paint(g, WIDTH, PANEL_HEIGHT);
+      g.translate(0, -i * PANEL_HEIGHT);
+    }
+    g.dispose();
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    ImageIO.write(image, "png", png.toFile());
+  }
+
+  private static XYChart panel(RunResult run, DemoOptions options, double yMaxMs) {
+    LatencyStats all = run.overall();
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
+        .title(String.format(Locale.ROOT, "%s: %,d calls, %,d failed, slowest %s  (%,d rows, lock_timeout %s)",
+            run.mode().title, all.total(), all.failed(), Durations.millis(all.maxNanos()), options.rows(),
+            Durations.of(options.lockTimeout())))
+        .xAxisTitle("seconds since the application traffic started")
+        .yAxisTitle("call latency (ms, log scale)")
+        .build();
+    XYStyler styler = chart.getStyler();
+    styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    styler.setMarkerSize(3);
+    styler.setYAxisLogarithmic(true);
+    styler.setYAxisMin(FLOOR_MS);
+    styler.setYAxisMax(yMaxMs);
+    styler.setXAxisMin(0.0);
+    styler.setXAxisMax((run.trafficEndNanos() - run.trafficStartNanos()) / 1e9);
+    styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotGridLinesColor(new Color(225, 225, 225));
+    styler.setSeriesColors(SERIES);
+    for (OpKind kind : OpKind.values()) {
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (Op op : run.ops()) {
+        if (op.kind() == kind) {
+          x.add(seconds(run, op.startNanos()));
+          y.add(Math.max(FLOOR_MS, op.latencyNanos() / 1e6));
+        }
+      }
+      if (x.isEmpty()) {
+        continue;
+      }
+      XYSeries series = chart.addSeries(kind.label(), x, y);
+      series.setMarker(SeriesMarkers.CIRCLE);
+    }
+    List<Op> failed = run.ops().stream().filter(op -> !op.ok()).toList();
+    if (!failed.isEmpty()) {
+      XYSeries series = chart.addSeries("failed", failed.stream().map(op -> seconds(run, op.startNanos())).toList(),
+          failed.stream().map(op -> Math.max(FLOOR_MS, op.latencyNanos() / 1e6)).toList());
+      series.setMarker(SeriesMarkers.CROSS);
+      series.setMarkerColor(Color.RED);
+    }
+    if (run.reportStartNanos() > 0) {
+      chart.addAnnotation(new SpanShade(seconds(run, run.reportStartNanos()), seconds(run, run.reportEndNanos()),
+          "reporting transaction holds users", REPORT, 3));
+    }
+    int row = 0;
+    for (PhaseResult phase : run.phases()) {
+      String label = "V" + phase.step().version() + (phase.outcome() == PhaseResult.Outcome.REFUSED ? " refused" : "");
+      chart.addAnnotation(new SpanShade(seconds(run, phase.startNanos()), seconds(run, phase.endNanos()), label,
+          phase.outcome() == PhaseResult.Outcome.REFUSED ? REFUSED : MIGRATION, row));
+      row = (row + 1) % 3;
+    }
+    return chart;
+  }
+
+  private static double seconds(RunResult run, long nanos) {
+    return (nanos - run.trafficStartNanos()) / 1e9;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.flywayzdm.sample.demo;
+
+import java.util.List;
+import java.util.Map;
+
+/** The demo's findings as Markdown: side by side first, then each run step by step. */
+final class Report {
+
+  private final DemoOptions options;
+  private final String serverVersion;
+  private final List<RunResult> runs;
+
+  Report(DemoOptions options, String serverVersion, List<RunResult> runs) {
+    this.options = options;
+    this.serverVersion = serverVersion;
+    this.runs = runs;
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# flyway-zdm demo: schema changes under live traffic\n\n");
+    md.append(String.format("PostgreSQL %s, %,d users and %,d orders, %d application threads at %d calls/s each "
+            + "(reads, inserts, updates through the service's repositories). ", serverVersion, options.rows(),
+        options.rows(), options.trafficThreads(), options.opsPerSecond()));
+    if (!options.blocker().isZero()) {
+      md.append(String.format("During V2 a reporting transaction holds a lock on `users` for %s. ",
+          Durations.of(options.blocker())));
+    }
+    md.append(String.format("flyway-zdm: lock_timeout %s, soak %s. ", Durations.of(options.lockTimeout()),
+        Durations.of(options.soak())));
+    md.append("The application has no statement_timeout: a stall shows as a long wait.\n\n");
+    md.append("![application latency over time](latency.png)\n\n");
+    if (runs.size() > 1) {
+      sideBySide(md);
+    }
+    for (RunResult run : runs) {
+      perStep(md, run);
+    }
+    return md.toString();
+  }
+
+  private void sideBySide(StringBuilder md) {
+    md.append("## Side by side\n\n");
+    md.append("| schema change |");
+    for (RunResult run : runs) {
+      md.append(' ').append(run.mode().title).append(": took | failed ops | longest wait |");
+    }
+    md.append('\n').append("|---|");
+    md.append("---:|---:|---:|".repeat(runs.size())).append('\n');
+    for (Step step : Step.PLAN) {
+      md.append("| ").append(step.label()).append(" |");
+      for (RunResult run : runs) {
+        PhaseResult phase = run.applied(step);
+        if (phase == null) {
+          md.append(" not applied | | |");
+          continue;
+        }
+        LatencyStats stats = run.during(phase);
+        md.append(' ').append(Durations.millis(phase.durationNanos())).append(" | ").append(stats.failed())
+            .append(" | ").append(Durations.millis(stats.maxNanos())).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append("| **whole run** |");
+    for (RunResult run : runs) {
+      md.append(" | **").append(run.failedOps()).append("** | **").append(Durations.millis(run.longestWaitNanos()))
+          .append("** |");
+    }
+    md.append("\n\n");
+  }
+
+  private void perStep(StringBuilder md, RunResult run) {
+    LatencyStats all = run.overall();
+    md.append("## ").append(run.mode().title).append(" (database `").append(run.database()).append("`)\n\n");
+    md.append(String.format("Data loaded in %s. Application: %,d calls, %,d failed, p50 %s, p99 %s, slowest %s.%n%n",
+        Durations.millis(run.loadNanos()), all.total(), all.failed(), Durations.millis(all.p50Nanos()),
+        Durations.millis(all.p99Nanos()), Durations.millis(all.maxNanos())));
+    md.append("| migration | outcome | took | lock retries | app calls ok | failed | p50 | p99 | max |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (PhaseResult phase : run.phases()) {
+      LatencyStats stats = run.during(phase);
+      md.append("| ").append(phase.step().label()).append(" | ").append(outcome(phase)).append(" | ")
+          .append(Durations.millis(phase.durationNanos())).append(" | ").append(phase.retries()).append(" | ")
+          .append(String.format("%,d", stats.ok())).append(" | ").append(stats.failed()).append(" | ")
+          .append(Durations.millis(stats.p50Nanos())).append(" | ").append(Durations.millis(stats.p99Nanos()))
+          .append(" | ").append(Durations.millis(stats.maxNanos())).append(" |\n");
+    }
+    md.append('\n');
+    for (PhaseResult phase : run.phases()) {
+      if (phase.outcome() == PhaseResult.Outcome.REFUSED) {
+        md.append("- ").append(phase.step().label()).append(" refused: `").append(phase.detail().replace('`', '\''))
+            .append("`\n");
+      }
+    }
+    Map<String, Long> errors = run.errors();
+    if (!errors.isEmpty()) {
+      md.append("\nErrors the application saw:\n\n");
+      errors.forEach((message, count) -> md.append("- ").append(count).append(" x `").append(message.replace('`', '\''))
+          .append("`\n"));
+    }
+    md.append('\n');
+  }
+
+  private static String outcome(PhaseResult phase) {
+    return switch (phase.outcome()) {
+      case APPLIED -> "applied";
+      case REFUSED -> "refused (soak)";
+      case FAILED -> "failed";
+    };
+  }
+}
