@@ -1,4 +1,5 @@
--- naive: the new column and a trigger that keeps name and display_name in step.
+-- naive: the new column, a trigger that keeps name and display_name in step, and the backfill as one
+-- UPDATE of every user in the same transaction: every row stays locked until it commits.
 ALTER TABLE users ADD COLUMN display_name text;
 
 CREATE FUNCTION users_display_name_sync() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -20,3 +21,5 @@ $$;
 
 CREATE TRIGGER users_display_name_sync BEFORE INSERT OR UPDATE ON users
   FOR EACH ROW EXECUTE FUNCTION users_display_name_sync();
+
+UPDATE users SET display_name = name WHERE display_name IS NULL;

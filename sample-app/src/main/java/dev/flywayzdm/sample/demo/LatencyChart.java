@@ -30,6 +30,7 @@ final class LatencyChart {
   private static final double FLOOR_MS = 0.1;
   private static final Color[] SERIES = {new Color(31, 119, 180), new Color(44, 160, 44), new Color(255, 127, 14)};
   private static final Color MIGRATION = new Color(120, 120, 200, 45);
+  private static final Color MIGRATION_ALT = new Color(90, 170, 170, 45);
   private static final Color REFUSED = new Color(220, 180, 40, 70);
   private static final Color REPORT = new Color(230, 60, 60, 40);
 
@@ -102,7 +103,7 @@ final class LatencyChart {
     for (PhaseResult phase : run.phases()) {
       String label = "V" + phase.step().version() + (phase.outcome() == PhaseResult.Outcome.REFUSED ? " refused" : "");
       chart.addAnnotation(new SpanShade(seconds(run, phase.startNanos()), seconds(run, phase.endNanos()), label,
-          phase.outcome() == PhaseResult.Outcome.REFUSED ? REFUSED : MIGRATION, row));
+          phase.outcome() == PhaseResult.Outcome.REFUSED ? REFUSED : row % 2 == 0 ? MIGRATION : MIGRATION_ALT, row));
       row = (row + 1) % 3;
     }
     return chart;

@@ -23,10 +23,9 @@ record Step(String version, String title, boolean underReport, boolean deployAft
       new Step("6", "orders.user_id NOT NULL", false, false, null),
       new Step("7", "expand orders.amount int -> amount_cents bigint", false, false, null),
       new Step("8", "backfill orders.amount_cents", false, false, null),
-      new Step("9", "expand users.name -> display_name", false, false, null),
-      new Step("10", "backfill users.display_name", false, true, null),
-      new Step("11", "contract: drop users.name", false, false, "9"),
-      new Step("12", "contract: drop orders.amount", false, false, "7"));
+      new Step("9", "expand users.name -> display_name, with its backfill", false, true, null),
+      new Step("10", "contract: drop users.name", false, false, "9"),
+      new Step("11", "contract: drop orders.amount", false, false, "7"));
 
   String label() {
     return "V" + version + " " + title;
