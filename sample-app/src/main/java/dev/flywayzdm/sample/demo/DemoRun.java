@@ -1,5 +1,6 @@
 package dev.flywayzdm.sample.demo;
 
+import dev.flywayzdm.callback.MigrationRefusedException;
 import dev.flywayzdm.sample.app.AppVersion;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -119,8 +120,7 @@ final class DemoRun {
    * the soak gate refuses it; the demo waits out the rest of the soak and applies it.
    */
   private void applyAfterSoak(Step step, Migrator migrator, List<PhaseResult> phases) throws SQLException, InterruptedException {
-    say("%s (expand V%s went live %s ago; soak %s) ...", step.label(), step.contractOf(),
-        Durations.of(liveFor(step.contractOf())), Durations.of(options.soak()));
+    say("%s (soak %s since expand V%s) ...", step.label(), Durations.of(options.soak()), step.contractOf());
     long start = System.nanoTime();
     try {
       migrator.migrateTo(step.version());
@@ -130,32 +130,45 @@ final class DemoRun {
       return;
     } catch (RuntimeException refused) {
       long end = System.nanoTime();
-      String message = firstLine(refused);
-      if (!message.toLowerCase(Locale.ROOT).contains("soak")) {
-        throw new IllegalStateException(mode.title + " run: " + step.label() + " failed: " + message, refused);
+      MigrationRefusedException gate = refusal(refused);
+      if (gate == null) {
+        throw new IllegalStateException(mode.title + " run: " + step.label() + " failed: " + firstLine(refused), refused);
       }
+      String message = firstLine(gate);
       say("%s REFUSED by the soak gate: %s", step.label(), message);
       phases.add(new PhaseResult(step, PhaseResult.Outcome.REFUSED, start, end, 0, message));
     }
-    Duration wait = options.soak().minus(liveFor(step.contractOf())).plusMillis(250);
-    if (!wait.isNegative()) {
-      say("demo soak: the service runs release V2 for %s more before the contract step", Durations.of(wait));
-      pause(wait.compareTo(options.soak().plusSeconds(5)) > 0 ? options.soak().plusSeconds(5) : wait);
-    }
+    Duration wait = soakLeft(step.contractOf()).plusMillis(250);
+    Duration bound = options.soak().plusMinutes(1);
+    say("demo soak: the service runs release V2 for %s more before the contract step", Durations.of(wait));
+    pause(wait.compareTo(bound) > 0 ? bound : wait);
     phases.add(apply(step, migrator));
   }
 
-  /** How long the expand step has been applied, by the database's clock as the soak gate counts it. */
-  private Duration liveFor(String expandVersion) throws SQLException {
+  /**
+   * How long until the soak of the expand step ends, counted as the soak gate counts it: from
+   * {@code installed_on + execution_time} of the expand, by the database's clock.
+   */
+  private Duration soakLeft(String expandVersion) throws SQLException {
     try (Connection connection = database.connect();
         PreparedStatement query = connection.prepareStatement("""
-            SELECT extract(epoch FROM now() - (installed_on + execution_time * interval '1 millisecond'))
+            SELECT extract(epoch FROM installed_on + execution_time * interval '1 millisecond' + ? * interval '1 millisecond' - now())
             FROM flyway_schema_history WHERE version = ? AND success""")) {
-      query.setString(1, expandVersion);
+      query.setLong(1, options.soak().toMillis());
+      query.setString(2, expandVersion);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? Duration.ofMillis(Math.max(0, Math.round(rows.getDouble(1) * 1000))) : Duration.ZERO;
       }
     }
+  }
+
+  private static MigrationRefusedException refusal(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof MigrationRefusedException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   private static String summary(OpLog log) {

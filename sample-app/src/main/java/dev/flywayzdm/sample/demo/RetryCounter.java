@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RetryCounter extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
-  private static final Pattern RETRY = Pattern.compile("retrying \\(attempt \\d+");
+  private static final Pattern RETRY = Pattern.compile("retrying.*\\(attempt \\d+");
 
   private final AtomicLong count = new AtomicLong();
   private Logger logger;
