@@ -1,7 +1,6 @@
 package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.dualwrite.DualWriteRemover;
-import dev.flywayzdm.internal.pg.LockedDdl;
 
 /**
  * The contract step of a column rename or type change: checks in batches that the new column
@@ -23,13 +22,13 @@ import dev.flywayzdm.internal.pg.LockedDdl;
  * expand migration has soaked ({@code flyway.zdm.soak}). Deploy it only when no application version
  * reads or writes the old column (or the compatibility view) any more.
  */
-public abstract class DualWriteContractMigration extends InterimMigration {
+public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
 
   /** What to contract: the same description as the expand migration. */
   protected abstract DualWrite dualWrite();
 
   @Override
-  protected final void apply(LockedDdl run) throws Exception {
+  protected final void apply(MigrationRun run) throws Exception {
     DualWrite dualWrite = dualWrite();
     if (dualWrite == null) {
       throw new IllegalStateException(run.name() + ": dualWrite() returned null");

@@ -2,7 +2,6 @@ package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.dualwrite.DualWriteBackfill;
 import dev.flywayzdm.internal.dualwrite.DualWriteInstaller;
-import dev.flywayzdm.internal.pg.LockedDdl;
 
 /**
  * The expand step of a column rename or type change: adds the new column (nullable, no default: no
@@ -27,7 +26,7 @@ import dev.flywayzdm.internal.pg.LockedDdl;
  * <p>Pair it with a {@link DualWriteContractMigration} carrying {@code @Contract(expand = "6")} and
  * the same {@link DualWrite}, deployed once no old application version runs any more.
  */
-public abstract class DualWriteExpandMigration extends InterimMigration {
+public abstract class DualWriteExpandMigration extends ZeroDowntimeMigration {
 
   /** What to expand; return the same description as the contract migration. */
   protected abstract DualWrite dualWrite();
@@ -42,7 +41,7 @@ public abstract class DualWriteExpandMigration extends InterimMigration {
   }
 
   @Override
-  protected final void apply(LockedDdl run) throws Exception {
+  protected final void apply(MigrationRun run) throws Exception {
     DualWrite dualWrite = dualWrite();
     if (dualWrite == null) {
       throw new IllegalStateException(run.name() + ": dualWrite() returned null");

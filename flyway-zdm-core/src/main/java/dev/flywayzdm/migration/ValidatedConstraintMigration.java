@@ -1,7 +1,11 @@
 package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.constraint.ValidatedConstraints;
-import dev.flywayzdm.internal.pg.LockedDdl;
+import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder;
+import dev.flywayzdm.internal.pg.IndexDefinition;
+import dev.flywayzdm.internal.pg.IndexKey;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Adds a constraint to a busy table without blocking its writers: CHECK and FOREIGN KEY are added
@@ -25,22 +29,25 @@ import dev.flywayzdm.internal.pg.LockedDdl;
  * and which keys; fix them and run it again. Foreign keys, unique keys and primary keys build an
  * index concurrently and need {@code flyway.postgresql.transactional.lock=false}.
  */
-public abstract class ValidatedConstraintMigration extends InterimMigration {
+public abstract class ValidatedConstraintMigration extends ZeroDowntimeMigration {
 
   /** The constraint to add. */
   protected abstract ValidatedConstraint constraint();
 
   @Override
-  protected final void apply(LockedDdl run) throws Exception {
+  protected final void apply(MigrationRun run) throws Exception {
     ValidatedConstraint constraint = constraint();
     if (constraint == null) {
       throw new IllegalStateException(run.name() + ": constraint() returned null");
     }
     if (ValidatedConstraints.buildsIndexes(constraint.spec())) {
-      requireFlywaySessionLock(run);
+      run.requireFlywaySessionLock();
     }
+    ConcurrentIndexBuilder builder = run.indexBuilder();
     new ValidatedConstraints(run, (table, name, columns, unique) -> {
-      throw new UnsupportedOperationException("concurrent index builds arrive with branch backfill");
+      run.info("building {}index {} on {} ({}) concurrently ...", unique ? "unique " : "", name, table, columns);
+      builder.create(run.connection(), new IndexDefinition(name, table, unique, Optional.empty(),
+          columns.stream().map(c -> IndexKey.column(c.name())).toList(), List.of(), Optional.empty()));
     }).apply(constraint.spec());
   }
 }

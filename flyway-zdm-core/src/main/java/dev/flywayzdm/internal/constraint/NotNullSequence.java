@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.constraint;
 
-import dev.flywayzdm.internal.pg.LockedDdl;
+import dev.flywayzdm.migration.MigrationRun;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,9 +23,9 @@ final class NotNullSequence {
 
   private static final String PROOF_MESSAGE = "sufficient to prove that it does not contain nulls";
 
-  private final LockedDdl ddl;
+  private final MigrationRun ddl;
 
-  NotNullSequence(LockedDdl ddl) {
+  NotNullSequence(MigrationRun ddl) {
     this.ddl = ddl;
   }
 

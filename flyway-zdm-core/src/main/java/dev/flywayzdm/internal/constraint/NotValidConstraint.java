@@ -1,7 +1,7 @@
 package dev.flywayzdm.internal.constraint;
 
 import dev.flywayzdm.internal.pg.Identifier;
-import dev.flywayzdm.internal.pg.LockedDdl;
+import dev.flywayzdm.migration.MigrationRun;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.SQLException;
@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  */
 final class NotValidConstraint {
 
-  private final LockedDdl ddl;
+  private final MigrationRun ddl;
 
-  NotValidConstraint(LockedDdl ddl) {
+  NotValidConstraint(MigrationRun ddl) {
     this.ddl = ddl;
   }
 

@@ -1,16 +1,16 @@
 package dev.flywayzdm.internal.constraint;
 
-import dev.flywayzdm.internal.pg.LockedDdl;
+import dev.flywayzdm.migration.MigrationRun;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /** Adds one {@link ConstraintSpec} the way that never scans a table under a lock that blocks writes. */
 public final class ValidatedConstraints {
 
-  private final LockedDdl ddl;
+  private final MigrationRun ddl;
   private final IndexBuild indexes;
 
-  public ValidatedConstraints(LockedDdl ddl, IndexBuild indexes) {
+  public ValidatedConstraints(MigrationRun ddl, IndexBuild indexes) {
     this.ddl = ddl;
     this.indexes = indexes;
   }

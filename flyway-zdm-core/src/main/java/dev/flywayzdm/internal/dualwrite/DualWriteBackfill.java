@@ -1,7 +1,7 @@
 package dev.flywayzdm.internal.dualwrite;
 
 import dev.flywayzdm.internal.pg.Identifier;
-import dev.flywayzdm.internal.pg.LockedDdl;
+import dev.flywayzdm.migration.MigrationRun;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
  */
 public final class DualWriteBackfill {
 
-  private final LockedDdl ddl;
+  private final MigrationRun ddl;
   private final DualWriteSpec spec;
   private final int batchSize;
 
-  public DualWriteBackfill(LockedDdl ddl, DualWriteSpec spec, int batchSize) {
+  public DualWriteBackfill(MigrationRun ddl, DualWriteSpec spec, int batchSize) {
     this.ddl = ddl;
     this.spec = spec;
     this.batchSize = batchSize;
@@ -39,15 +39,19 @@ public final class DualWriteBackfill {
     Map<Identifier, String> types = TableCatalog.columns(ddl.connection(), spec.table()).stream()
         .collect(Collectors.toMap(TableCatalog.Column::name, TableCatalog.Column::type));
     String keys = join(key, Identifier::quoted);
-    String sql = "WITH zdm_batch AS (SELECT " + keys + " FROM " + spec.table().quoted() + " %s ORDER BY " + keys
-        + " LIMIT ?), zdm_touched AS (UPDATE " + spec.table().quoted() + " AS zdm_row SET "
-        + DualWriteInstaller.backfillSetClause(spec) + " FROM zdm_batch WHERE (" + join(key, k -> "zdm_row." + k.quoted())
-        + ") = (" + join(key, k -> "zdm_batch." + k.quoted()) + ") AND zdm_row." + spec.newColumn().quoted()
-        + " IS NULL AND zdm_row." + spec.oldColumn().quoted() + " IS NOT NULL RETURNING 1)"
-        + " SELECT (SELECT count(*) FROM zdm_touched), " + join(key, k -> k.quoted() + "::text")
-        + " FROM zdm_batch ORDER BY " + join(key, k -> k.quoted() + " DESC") + " LIMIT 1";
-    String first = sql.formatted("");
-    String next = sql.formatted("WHERE (" + keys + ") > (" + join(key, k -> "CAST(? AS " + types.get(k) + ")") + ")");
+    String after = "(" + keys + ") > (" + join(key, k -> "CAST(? AS " + types.get(k) + ")") + ")";
+    // The batch's last key first, then an UPDATE bounded by a key range: both walk the primary key
+    // index, where joining the batch's keys lets the planner scan the whole table per batch.
+    String upper = "SELECT " + join(key, k -> k.quoted() + "::text") + " FROM (SELECT " + keys + " FROM "
+        + spec.table().quoted() + " %s ORDER BY " + keys + " LIMIT ?) AS zdm_batch ORDER BY "
+        + join(key, k -> k.quoted() + " DESC") + " LIMIT 1";
+    String firstUpper = upper.formatted("");
+    String nextUpper = upper.formatted("WHERE " + after);
+    String update = "UPDATE " + spec.table().quoted() + " SET " + DualWriteInstaller.backfillSetClause(spec)
+        + " WHERE %s (" + keys + ") <= (" + join(key, k -> "CAST(? AS " + types.get(k) + ")") + ") AND "
+        + DualWriteInstaller.backfillPredicate(spec);
+    String firstUpdate = update.formatted("");
+    String nextUpdate = update.formatted(after + " AND");
 
     long filled = 0;
     long lastLog = System.nanoTime();
@@ -55,24 +59,26 @@ public final class DualWriteBackfill {
     while (true) {
       String[] from = last;
       String[] result = ddl.transaction("backfilling " + spec.describe(), spec.table().quoted(), tx -> {
-        try (PreparedStatement statement = tx.prepareStatement(from == null ? first : next)) {
-          int p = 1;
-          if (from != null) {
-            for (String value : from) {
-              statement.setString(p++, value);
-            }
-          }
+        String[] to;
+        try (PreparedStatement statement = tx.prepareStatement(from == null ? firstUpper : nextUpper)) {
+          int p = bind(statement, 1, from);
           statement.setInt(p, batchSize);
           try (ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
               return null;
             }
-            String[] row = new String[key.size() + 1];
-            for (int i = 0; i <= key.size(); i++) {
-              row[i] = rows.getString(i + 1);
+            to = new String[key.size()];
+            for (int i = 0; i < to.length; i++) {
+              to[i] = rows.getString(i + 1);
             }
-            return row;
           }
+        }
+        try (PreparedStatement statement = tx.prepareStatement(from == null ? firstUpdate : nextUpdate)) {
+          bind(statement, bind(statement, 1, from), to);
+          String[] row = new String[key.size() + 1];
+          row[0] = Integer.toString(statement.executeUpdate());
+          System.arraycopy(to, 0, row, 1, to.length);
+          return row;
         }
       });
       if (result == null) {
@@ -86,6 +92,16 @@ public final class DualWriteBackfill {
         lastLog = System.nanoTime();
       }
     }
+  }
+
+  private static int bind(PreparedStatement statement, int first, String[] values) throws SQLException {
+    int p = first;
+    if (values != null) {
+      for (String value : values) {
+        statement.setString(p++, value);
+      }
+    }
+    return p;
   }
 
   private static String join(List<Identifier> key, Function<Identifier, String> each) {

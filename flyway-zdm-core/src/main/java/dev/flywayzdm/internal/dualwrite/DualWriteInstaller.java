@@ -1,7 +1,6 @@
 package dev.flywayzdm.internal.dualwrite;
 
-import dev.flywayzdm.internal.pg.LockRetry;
-import dev.flywayzdm.internal.pg.LockedDdl;
+import dev.flywayzdm.migration.MigrationRun;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.PreparedStatement;
@@ -18,10 +17,10 @@ import java.util.List;
  */
 public final class DualWriteInstaller {
 
-  private final LockedDdl ddl;
+  private final MigrationRun ddl;
   private final DualWriteSpec spec;
 
-  public DualWriteInstaller(LockedDdl ddl, DualWriteSpec spec) {
+  public DualWriteInstaller(MigrationRun ddl, DualWriteSpec spec) {
     this.ddl = ddl;
     this.spec = spec;
   }
@@ -108,7 +107,7 @@ public final class DualWriteInstaller {
     ddl.ddl(what, relation.quoted(), sql);
   }
 
-  private <T> T loggedTransaction(String what, QualifiedName relation, LockRetry.Work<T> work) throws SQLException {
+  private <T> T loggedTransaction(String what, QualifiedName relation, MigrationRun.SqlWork<T> work) throws SQLException {
     ddl.info("{} ...", what);
     return ddl.transaction(what, relation.quoted(), work);
   }

@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.dualwrite;
 
-import dev.flywayzdm.internal.pg.LockedDdl;
+import dev.flywayzdm.migration.MigrationRun;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.SQLException;
@@ -12,11 +12,11 @@ import java.sql.SQLException;
  */
 public final class DualWriteRemover {
 
-  private final LockedDdl ddl;
+  private final MigrationRun ddl;
   private final DualWriteSpec spec;
   private final int batchSize;
 
-  public DualWriteRemover(LockedDdl ddl, DualWriteSpec spec, int batchSize) {
+  public DualWriteRemover(MigrationRun ddl, DualWriteSpec spec, int batchSize) {
     this.ddl = ddl;
     this.spec = spec;
     this.batchSize = batchSize;
