@@ -81,6 +81,13 @@ final class DemoDatabase {
     }
   }
 
+  /** The server's major version, e.g. 17. */
+  int serverMajor() throws SQLException {
+    try (Connection connection = connect()) {
+      return connection.getMetaData().getDatabaseMajorVersion();
+    }
+  }
+
   private Connection open(String jdbcUrl) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);

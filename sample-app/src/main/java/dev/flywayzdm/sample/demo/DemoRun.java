@@ -36,8 +36,10 @@ final class DemoRun {
   }
 
   RunResult run() throws Exception {
-    say("starting the service on database %s", database.name());
     boolean zdm = mode == DemoOptions.Mode.ZDM;
+    List<String> lint = LintCheck.findings(zdm ? "db/migration" : "db/naive", zdm, database.serverMajor());
+    say("flyway-zdm's linter on this run's SQL migrations: %d findings", lint.size());
+    say("starting the service on database %s", database.name());
     try (Service service = Service.start(database, options, zdm);
         RetryCounter retries = RetryCounter.install()) {
       Migrator migrator = zdm ? new ZdmMigrator(service.context(), retries) : new NaiveMigrator(service.dataSource());
@@ -94,7 +96,7 @@ final class DemoRun {
       say("application traffic stopped: %s", summary(traffic.log()));
       return new RunResult(mode, database.name(), trafficStart, trafficEnd, loadNanos, List.copyOf(phases),
           traffic.log().ops(), traffic.log().errors(),
-          report == null ? 0 : report.startNanos(), report == null ? 0 : report.endNanos());
+          report == null ? 0 : report.startNanos(), report == null ? 0 : report.endNanos(), lint);
     }
   }
 

@@ -61,6 +61,11 @@ final class Report {
       }
       md.append('\n');
     }
+    md.append("| linter findings on the SQL migrations |");
+    for (RunResult run : runs) {
+      md.append(' ').append(run.lintFindings().size()).append(" findings | | |");
+    }
+    md.append('\n');
     md.append("| **whole run** |");
     for (RunResult run : runs) {
       md.append(" | **").append(run.failedOps()).append("** | **").append(Durations.millis(run.longestWaitNanos()))
@@ -91,6 +96,10 @@ final class Report {
         md.append("- ").append(phase.step().label()).append(" refused: `").append(phase.detail().replace('`', '\''))
             .append("`\n");
       }
+    }
+    if (!run.lintFindings().isEmpty()) {
+      md.append("\nflyway-zdm's linter on this run's SQL migrations (V1 taken as applied):\n\n");
+      run.lintFindings().forEach(finding -> md.append("- `").append(finding.replace('`', '\'')).append("`\n"));
     }
     Map<String, Long> errors = run.errors();
     if (!errors.isEmpty()) {

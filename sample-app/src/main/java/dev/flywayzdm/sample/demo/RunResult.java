@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param trafficStartNanos time zero of the chart
  * @param reportStartNanos / reportEndNanos the reporting transaction, 0 when there was none
+ * @param lintFindings what flyway-zdm's linter says about the run's SQL migrations
  */
 record RunResult(
     DemoOptions.Mode mode,
@@ -19,7 +20,8 @@ record RunResult(
     List<Op> ops,
     Map<String, Long> errors,
     long reportStartNanos,
-    long reportEndNanos) {
+    long reportEndNanos,
+    List<String> lintFindings) {
 
   LatencyStats during(PhaseResult phase) {
     return LatencyStats.of(ops.stream().filter(op -> op.overlaps(phase.startNanos(), phase.endNanos())).toList());
