@@ -83,11 +83,11 @@ class ValidatedConstraintMigrationTest {
     FluentConfiguration flyway = sessionLock(db, new V1__invoices_amount_positive());
 
     assertThatThrownBy(() -> flyway.load().migrate())
-        .satisfies(e -> assertThat(cause(e, ExistingRowsViolateException.class))
+        .satisfies(e -> assertThat((Throwable) cause(e, ExistingRowsViolateException.class))
         .hasMessageContaining("V1__invoices_amount_positive: check \"invoices_amount_positive\" on \"invoices\" cannot be validated")
         .hasMessageContaining("6 rows violate it, e.g. (id)=(7), (id)=(70), (id)=(700), (id)=(7000), (id)=(70000)")
         .hasMessageContaining("stays in place NOT VALID")
-        .satisfies(violation -> assertThat(violation.violatingRows()).isEqualTo(6)));
+        .satisfies(violation -> assertThat(((ExistingRowsViolateException) violation).violatingRows()).isEqualTo(6)));
 
     assertThat(db.queryValue("SELECT convalidated FROM pg_constraint WHERE conname = 'invoices_amount_positive'")).isEqualTo(false);
     assertThatThrownBy(() -> db.execute("INSERT INTO invoices (amount, customer_id) VALUES (0, 1)"))
@@ -119,7 +119,7 @@ class ValidatedConstraintMigrationTest {
     try (WriteLoad writers = WriteLoad.start(db, "app", 2, (c, random) -> writeOrder(c, random, "lines"))) {
       writers.awaitWrites(50);
       assertThatThrownBy(() -> flyway.load().migrate())
-          .satisfies(e -> assertThat(cause(e, ExistingRowsViolateException.class))
+          .satisfies(e -> assertThat((Throwable) cause(e, ExistingRowsViolateException.class))
           .hasMessageContaining("foreign key \"lines_customer_fk\" on \"lines\" -> \"customers\" cannot be validated")
           .hasMessageContaining("2 rows violate it, e.g. (id)=(11), (id)=(22)"));
       writers.awaitWrites(50);
