@@ -2,109 +2,105 @@ package dev.flywayzdm.migration;
 
 import dev.flywayzdm.testsupport.TestDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Application writers running against the test database while a migration runs: each thread has
- * its own autocommit connection and writes in a loop; every write's duration and every failure is
- * recorded, with the time each write finished.
+ * Application traffic for zero-downtime tests: writer threads that insert and update rows of a
+ * table as fast as they can (paced lightly), each write in its own autocommit transaction, timing
+ * every write. Writers have no lock_timeout of their own: a write that queues behind a lock shows
+ * its full wait.
+ *
+ * <p>The table needs columns {@code id bigint}, {@code note bigint}; inserts take ids above
+ * {@code insertFrom}, updates hit random ids in {@code [1, updateUpTo]}.
  */
 final class WriteLoad implements AutoCloseable {
 
-  /** One write of the simulated application, on its own connection. */
-  @FunctionalInterface
-  interface Write {
-    void run(Connection connection, ThreadLocalRandom random) throws SQLException;
+  /** What the writers saw. */
+  record Result(long writes, Duration maxWait, List<String> failures) {}
+
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong maxWaitNanos = new AtomicLong();
+  private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+  private final CountDownLatch running;
+  private volatile boolean stopped;
+
+  private WriteLoad(int writers) {
+    running = new CountDownLatch(writers);
   }
 
-  private final AtomicBoolean running = new AtomicBoolean(true);
-  private final List<Thread> threads = new ArrayList<>();
-  private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<Long> finishedAt = new ConcurrentLinkedQueue<>();
-  private final AtomicLong maxNanos = new AtomicLong();
-  private final AtomicLong writes = new AtomicLong();
-
-  /** Starts {@code threads} writers doing {@code write} until {@link #close()}. */
-  static WriteLoad start(TestDatabase db, String name, int threads, Write write) throws SQLException {
-    WriteLoad load = new WriteLoad();
-    load.add(db, name, threads, write);
+  static WriteLoad start(TestDatabase db, String table, int writers, long updateUpTo, AtomicLong nextId)
+      throws InterruptedException {
+    WriteLoad load = new WriteLoad(writers);
+    for (int i = 0; i < writers; i++) {
+      Thread thread = new Thread(() -> load.write(db, table, updateUpTo, nextId), "writer-" + i);
+      thread.setDaemon(true);
+      load.threads.add(thread);
+      thread.start();
+    }
+    if (!load.running.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("writers did not start within 30 s");
+    }
     return load;
   }
 
-  /** Adds writers of another kind (a second application version) to the running load. */
-  void add(TestDatabase db, String name, int count, Write write) throws SQLException {
-    for (int i = 0; i < count; i++) {
-      Connection connection = db.connect();
-      Thread thread = new Thread(() -> loop(connection, write), name + "-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
-    }
-  }
-
-  private void loop(Connection connection, Write write) {
-    try (connection) {
-      while (running.get()) {
-        long start = System.nanoTime();
-        try {
-          write.run(connection, ThreadLocalRandom.current());
-        } catch (SQLException | RuntimeException e) {
-          if (running.get()) {
-            failures.add(e);
-          }
-        }
-        long end = System.nanoTime();
-        maxNanos.accumulateAndGet(end - start, Math::max);
-        finishedAt.add(end);
-        writes.incrementAndGet();
-      }
-    } catch (SQLException e) {
-      failures.add(e);
-    }
-  }
-
-  /** Waits until the writers have written at least {@code count} more times (bounded). */
+  /** Waits until the writers have done at least {@code count} more writes (bounded). */
   void awaitWrites(long count) throws InterruptedException {
     long target = writes.get() + count;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (writes.get() < target && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (writes.get() < target && failures.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    if (writes.get() < target) {
-      throw new IllegalStateException("writers made no progress: " + writes.get() + " writes, wanted " + target);
+  }
+
+  Result stop() throws InterruptedException {
+    stopped = true;
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(60));
     }
-  }
-
-  long writes() {
-    return writes.get();
-  }
-
-  List<Throwable> failures() {
-    return List.copyOf(failures);
-  }
-
-  Duration longestWrite() {
-    return Duration.ofNanos(maxNanos.get());
-  }
-
-  /** How many writes finished between the two {@code System.nanoTime()} instants. */
-  long writesFinishedBetween(long fromNanos, long toNanos) {
-    return finishedAt.stream().filter(t -> t >= fromNanos && t <= toNanos).count();
+    return new Result(writes.get(), Duration.ofNanos(maxWaitNanos.get()), List.copyOf(failures));
   }
 
   @Override
   public void close() throws InterruptedException {
-    running.set(false);
-    for (Thread thread : threads) {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
+    stop();
+  }
+
+  private void write(TestDatabase db, String table, long updateUpTo, AtomicLong nextId) {
+    try (Connection connection = db.connect()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET statement_timeout = '60s'");
+      }
+      running.countDown();
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (id, note) VALUES (?, 0)");
+          PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET note = note + 1 WHERE id = ?")) {
+        while (!stopped) {
+          boolean inserting = ThreadLocalRandom.current().nextBoolean();
+          PreparedStatement statement = inserting ? insert : update;
+          statement.setLong(1, inserting ? nextId.incrementAndGet() : ThreadLocalRandom.current().nextLong(1, updateUpTo + 1));
+          long start = System.nanoTime();
+          statement.executeUpdate();
+          maxWaitNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+          writes.incrementAndGet();
+          Thread.sleep(3);
+        }
+      }
+    } catch (SQLException e) {
+      failures.add(Thread.currentThread().getName() + ": [" + e.getSQLState() + "] " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      running.countDown();
     }
   }
 }

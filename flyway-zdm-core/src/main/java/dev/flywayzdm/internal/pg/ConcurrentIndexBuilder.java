@@ -200,15 +200,20 @@ public final class ConcurrentIndexBuilder {
 
   private SQLException cleanUpAfterFailedBuild(Connection connection, IndexDefinition index, Relation table, SQLException failure) {
     String cleanup = "";
+    // After a wait-bound failure the same old transactions would hold up the drop: try it only briefly.
+    ZdmSettings cleanupSettings = failure instanceof LockNotAvailableException
+        ? settings.toBuilder().lockRetryMaxTotal(settings.lockTimeout()).build()
+        : settings;
     try {
       Optional<ExistingIndex> leftover = IndexCatalog.indexIn(connection, table.name().schema().orElseThrow().name(), index.name().name());
       if (leftover.isPresent() && !leftover.get().valid()) {
-        dropConcurrently(connection, leftover.get());
+        dropConcurrently(connection, leftover.get(), cleanupSettings);
         cleanup = "; the INVALID index the failed build left was dropped";
       }
     } catch (SQLException e) {
       failure.addSuppressed(e);
-      cleanup = "; an INVALID index " + index.qualifiedName() + " may remain: drop it with DROP INDEX CONCURRENTLY "
+      cleanup = "; the INVALID index " + index.qualifiedName() + " it left remains (it could not be dropped: "
+          + firstLine(e) + "): the next run drops and rebuilds it, or drop it yourself with DROP INDEX CONCURRENTLY "
           + index.qualifiedName().quoted();
     }
     String building = migration + ": building " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table.name();
@@ -234,10 +239,14 @@ public final class ConcurrentIndexBuilder {
   }
 
   private void dropConcurrently(Connection connection, ExistingIndex index) throws SQLException {
+    dropConcurrently(connection, index, settings);
+  }
+
+  private void dropConcurrently(Connection connection, ExistingIndex index, ZdmSettings bounds) throws SQLException {
     String what = migration + ": dropping index " + index.name() + " on " + index.table();
     LOG.info("{} concurrently", what);
     WatchedStatement.run(connection, "DROP INDEX CONCURRENTLY IF EXISTS " + index.name().quoted(), what,
-        quotedTable(index), settings, side);
+        quotedTable(index), bounds, side);
   }
 
   /** A catalog-only statement that still takes a strong lock: short lock_timeout, retried. */
