@@ -64,8 +64,8 @@ class DualWriteMigrationTest {
     db.execute("INSERT INTO users (name, email) SELECT 'user ' || g, g || '@example.com' FROM generate_series(1, " + ROWS + ") g");
     FluentConfiguration flyway = sessionLock(db, new V1__expand_users_display_name(), new V2__contract_users_name());
 
-    try (WriteLoad newVersion = new WriteLoad()) {
-      try (WriteLoad oldVersion = WriteLoad.start(db, "old-app", 2, (c, random) -> write(c, random, "name"))) {
+    try (AppWriters newVersion = new AppWriters()) {
+      try (AppWriters oldVersion = AppWriters.start(db, "old-app", 2, (c, random) -> write(c, random, "name"))) {
         oldVersion.awaitWrites(50);
 
         flyway.target("1").load().migrate();

@@ -52,7 +52,7 @@ class ValidatedConstraintMigrationTest {
     createOrders(db, "orders");
     AtomicLong validateSeenFrom = new AtomicLong();
     AtomicLong validateSeenTo = new AtomicLong();
-    try (WriteLoad writers = WriteLoad.start(db, "app", 2, (c, random) -> writeOrder(c, random, "orders"))) {
+    try (AppWriters writers = AppWriters.start(db, "app", 2, (c, random) -> writeOrder(c, random, "orders"))) {
       writers.awaitWrites(50);
       CompletableFuture<Void> watcher = watch(db, "%VALIDATE CONSTRAINT%", validateSeenFrom, validateSeenTo);
 
@@ -83,11 +83,11 @@ class ValidatedConstraintMigrationTest {
     FluentConfiguration flyway = sessionLock(db, new V1__invoices_amount_positive());
 
     assertThatThrownBy(() -> flyway.load().migrate())
-        .satisfies(e -> assertThat(cause(e, ExistingRowsViolateException.class))
+        .satisfies(e -> assertThat((Throwable) cause(e, ExistingRowsViolateException.class))
         .hasMessageContaining("V1__invoices_amount_positive: check \"invoices_amount_positive\" on \"invoices\" cannot be validated")
         .hasMessageContaining("6 rows violate it, e.g. (id)=(7), (id)=(70), (id)=(700), (id)=(7000), (id)=(70000)")
         .hasMessageContaining("stays in place NOT VALID")
-        .satisfies(violation -> assertThat(violation.violatingRows()).isEqualTo(6)));
+        .satisfies(violation -> assertThat(((ExistingRowsViolateException) violation).violatingRows()).isEqualTo(6)));
 
     assertThat(db.queryValue("SELECT convalidated FROM pg_constraint WHERE conname = 'invoices_amount_positive'")).isEqualTo(false);
     assertThatThrownBy(() -> db.execute("INSERT INTO invoices (amount, customer_id) VALUES (0, 1)"))
@@ -116,10 +116,10 @@ class ValidatedConstraintMigrationTest {
     db.execute("UPDATE lines SET customer_id = 5000 + id WHERE id IN (11, 22)");
     FluentConfiguration flyway = sessionLock(db, new V1__lines_customer_fk());
 
-    try (WriteLoad writers = WriteLoad.start(db, "app", 2, (c, random) -> writeOrder(c, random, "lines"))) {
+    try (AppWriters writers = AppWriters.start(db, "app", 2, (c, random) -> writeOrder(c, random, "lines"))) {
       writers.awaitWrites(50);
       assertThatThrownBy(() -> flyway.load().migrate())
-          .satisfies(e -> assertThat(cause(e, ExistingRowsViolateException.class))
+          .satisfies(e -> assertThat((Throwable) cause(e, ExistingRowsViolateException.class))
           .hasMessageContaining("foreign key \"lines_customer_fk\" on \"lines\" -> \"customers\" cannot be validated")
           .hasMessageContaining("2 rows violate it, e.g. (id)=(11), (id)=(22)"));
       writers.awaitWrites(50);
@@ -194,7 +194,7 @@ class ValidatedConstraintMigrationTest {
   @Test
   void notNullGoesThroughAValidatedCheckWhileWritersKeepWriting(TestDatabase db) throws Exception {
     createOrders(db, "shipments");
-    try (WriteLoad writers = WriteLoad.start(db, "app", 2, (c, random) -> writeOrder(c, random, "shipments"))) {
+    try (AppWriters writers = AppWriters.start(db, "app", 2, (c, random) -> writeOrder(c, random, "shipments"))) {
       writers.awaitWrites(50);
 
       sessionLock(db, new V1__shipments_customer_not_null()).load().migrate();
@@ -275,7 +275,7 @@ class ValidatedConstraintMigrationTest {
   void uniqueKeyIsBuiltConcurrentlyAndAttachedUsingTheIndexWhileWritersKeepWriting(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text)");
     db.execute("INSERT INTO accounts (email) SELECT 'u' || g || '@example.com' FROM generate_series(1, " + ROWS + ") g");
-    try (WriteLoad writers = WriteLoad.start(db, "app", 2, (c, random) -> {
+    try (AppWriters writers = AppWriters.start(db, "app", 2, (c, random) -> {
       try (PreparedStatement statement = c.prepareStatement("INSERT INTO accounts (email) VALUES (gen_random_uuid()::text)")) {
         statement.executeUpdate();
       }

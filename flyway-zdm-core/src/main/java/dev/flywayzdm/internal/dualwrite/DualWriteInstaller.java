@@ -37,11 +37,11 @@ public final class DualWriteInstaller {
       step("adding column " + spec.newColumn() + " " + type + " to " + spec.table(), spec.table(),
           "ALTER TABLE " + spec.table().quoted() + " ADD COLUMN IF NOT EXISTS " + spec.newColumn().quoted() + " " + type);
     }
-    step("installing dual-write function " + spec.functionName(), spec.table(), SyncTrigger.createFunction(spec));
+    step("installing dual-write function " + spec.functionName(), spec.table(), SyncTriggerSql.createFunction(spec));
     loggedTransaction("installing trigger " + spec.triggerName() + " on " + spec.table(), spec.table(), tx -> {
       if (!triggerExists()) {
         try (Statement statement = tx.createStatement()) {
-          statement.execute(SyncTrigger.createTrigger(spec));
+          statement.execute(SyncTriggerSql.createTrigger(spec));
         }
       }
       return null;

@@ -40,8 +40,8 @@ public final class DualWriteRemover {
             + "))) and run the migration again; nothing was dropped.");
       }
     }
-    step("dropping trigger " + spec.triggerName() + " on " + spec.table(), spec.table(), SyncTrigger.dropTrigger(spec));
-    step("dropping function " + spec.functionName(), spec.table(), SyncTrigger.dropFunction(spec));
+    step("dropping trigger " + spec.triggerName() + " on " + spec.table(), spec.table(), SyncTriggerSql.dropTrigger(spec));
+    step("dropping function " + spec.functionName(), spec.table(), SyncTriggerSql.dropFunction(spec));
     if (spec.compatibilityView().isPresent()) {
       step("dropping compatibility view " + spec.compatibilityView().get(), spec.compatibilityView().get(),
           CompatibilityView.drop(spec));

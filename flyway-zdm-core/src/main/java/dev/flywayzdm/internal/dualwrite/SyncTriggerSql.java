@@ -17,9 +17,9 @@ package dev.flywayzdm.internal.dualwrite;
  * Every name in the body is a quoted identifier; the body is dollar-quoted with a tag that occurs
  * nowhere in it, so neither a name nor a conversion can end the quote.
  */
-public final class SyncTrigger {
+public final class SyncTriggerSql {
 
-  private SyncTrigger() {}
+  private SyncTriggerSql() {}
 
   public static String createFunction(DualWriteSpec spec) {
     String o = "NEW." + spec.oldColumn().quoted();
