@@ -13,6 +13,6 @@ public class V5__foreign_key_orders_user extends ValidatedConstraintMigration {
   @Override
   protected ValidatedConstraint constraint() {
     return ValidatedConstraint.foreignKey("orders", "orders_user_id_fkey", "user_id").references("users", "id")
-        .withoutSupportingIndex();
+        .supportingIndex("orders_user_id_idx");
   }
 }

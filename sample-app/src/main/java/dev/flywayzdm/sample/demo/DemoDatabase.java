@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
-/** A database the demo creates for one run on the server it was given, and how to reach it. */
-final class DemoDatabase {
+/** A database the demo (or a benchmark) creates on the server it was given, and how to reach it. */
+public final class DemoDatabase {
 
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final String PREFIX = "jdbc:postgresql://";
@@ -32,7 +32,7 @@ final class DemoDatabase {
    * Drops (when it exists) and creates database {@code name} on the server of {@code serverUrl},
    * which must name a database the user can connect to (e.g. {@code postgres}).
    */
-  static DemoDatabase recreate(String serverUrl, String user, String password, String name) throws SQLException {
+  public static DemoDatabase recreate(String serverUrl, String user, String password, String name) throws SQLException {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("database name '" + name
           + "' is not accepted: use lower-case letters, digits and _ (at most 63), starting with a letter or _");
@@ -46,34 +46,34 @@ final class DemoDatabase {
   }
 
   /** Drops the database, closing any session still connected to it. */
-  void drop() throws SQLException {
+  public void drop() throws SQLException {
     try (Connection connection = open(serverUrl); Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 
-  String user() {
+  public String user() {
     return user;
   }
 
-  String password() {
+  public String password() {
     return password;
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return open(url);
   }
 
   /** The server's version string, e.g. {@code 17.6}. */
-  String serverVersion() throws SQLException {
+  public String serverVersion() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SHOW server_version")) {
       rows.next();
@@ -82,7 +82,7 @@ final class DemoDatabase {
   }
 
   /** The server's major version, e.g. 17. */
-  int serverMajor() throws SQLException {
+  public int serverMajor() throws SQLException {
     try (Connection connection = connect()) {
       return connection.getMetaData().getDatabaseMajorVersion();
     }

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Human-readable durations for the demo's console and report. */
-final class Durations {
+public final class Durations {
 
   private Durations() {}
 
-  static String millis(long nanos) {
+  public static String millis(long nanos) {
     double ms = nanos / 1e6;
     if (ms < 10) {
       return String.format(Locale.ROOT, "%.1f ms", ms);
@@ -19,7 +19,7 @@ final class Durations {
     return String.format(Locale.ROOT, "%.1f s", ms / 1000);
   }
 
-  static String of(Duration duration) {
+  public static String of(Duration duration) {
     return millis(duration.toNanos());
   }
 }

@@ -1,0 +1,250 @@
+package dev.flywayzdm.sample.bench;
+
+import dev.flywayzdm.config.ZdmProperties;
+import dev.flywayzdm.sample.demo.DemoDatabase;
+import dev.flywayzdm.sample.demo.Durations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * The benchmarks of docs/benchmarks.md that the demo does not cover (the application stall is the
+ * demo's report):
+ *
+ * <pre>
+ * scripts/benchmark backfill --rows 1m,10m   # BatchedBackfillMigration vs one UPDATE vs the LIMIT loop
+ * scripts/benchmark trigger                  # write throughput with and without the dual-write trigger
+ * </pre>
+ *
+ * Each prints a Markdown table. Options: --url/--user/--password (default: ZDM_TEST_* of
+ * scripts/postgres), --batch-size (5000), --max-time per method (10m).
+ */
+public final class Benchmarks {
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final int batchSize;
+  private final Duration maxTime;
+
+  private Benchmarks(String url, String user, String password, int batchSize, Duration maxTime) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    this.batchSize = batchSize;
+    this.maxTime = maxTime;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || !(args[0].equals("backfill") || args[0].equals("trigger"))) {
+      System.err.println("usage: scripts/benchmark backfill|trigger [--rows 1m,10m] [--batch-size 5000] [--max-time 10m] [--url ...]");
+      System.exit(2);
+    }
+    String url = System.getenv("ZDM_TEST_JDBC_URL");
+    String user = System.getenv().getOrDefault("ZDM_TEST_USER", "postgres");
+    String password = System.getenv().getOrDefault("ZDM_TEST_PASSWORD", "");
+    List<Long> sizes = List.of(1_000_000L, 10_000_000L);
+    int batch = 5000;
+    Duration maxTime = Duration.ofMinutes(10);
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--url" -> url = args[i + 1];
+        case "--user" -> user = args[i + 1];
+        case "--password" -> password = args[i + 1];
+        case "--rows" -> sizes = java.util.Arrays.stream(args[i + 1].split(",")).map(Benchmarks::count).toList();
+        case "--batch-size" -> batch = (int) count(args[i + 1]);
+        case "--max-time" -> maxTime = dev.flywayzdm.config.DurationText.parse("--max-time", args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (url == null) {
+      throw new IllegalArgumentException("no server: pass --url or eval \"$(scripts/postgres start 17)\"");
+    }
+    Benchmarks benchmarks = new Benchmarks(url, user, password, batch, maxTime);
+    if (args[0].equals("backfill")) {
+      benchmarks.backfill(sizes);
+    } else {
+      benchmarks.trigger();
+    }
+    System.exit(0);
+  }
+
+  // ---------------------------------------------------------------- backfill
+
+  private record BackfillResult(String method, long rows, long updated, long nanos, long longestTxMillis, boolean finished) {}
+
+  private void backfill(List<Long> sizes) throws Exception {
+    List<BackfillResult> results = new ArrayList<>();
+    for (long rows : sizes) {
+      results.add(backfillOnce(rows, "one UPDATE of every row", this::singleUpdate));
+      results.add(backfillOnce(rows, "LIMIT loop (`WHERE id IN (SELECT id ... WHERE display_name IS NULL LIMIT " + batchSize + ")`)",
+          this::limitLoop));
+      results.add(backfillOnce(rows, "BatchedBackfillMigration (batch " + batchSize + ")", this::batchedBackfill));
+    }
+    System.out.println();
+    System.out.println("| rows | method | time | rows/s | longest transaction | finished |");
+    System.out.println("|---:|---|---:|---:|---:|---|");
+    for (BackfillResult r : results) {
+      System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,.0f | %s | %s |%n", r.rows(), r.method(), Durations.millis(r.nanos()),
+          r.updated() / (r.nanos() / 1e9), Durations.millis(r.longestTxMillis() * 1_000_000L),
+          r.finished() ? "yes" : String.format(Locale.ROOT, "no: %,d rows after the %s cap", r.updated(), Durations.of(maxTime)));
+    }
+  }
+
+  @FunctionalInterface
+  private interface Method {
+    long run(DemoDatabase database, long deadlineNanos) throws Exception;
+  }
+
+  private BackfillResult backfillOnce(long rows, String method, Method body) throws Exception {
+    DemoDatabase database = DemoDatabase.recreate(url, user, password, "zdm_bench_backfill");
+    try {
+      try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE bench_users (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+            + " name text NOT NULL, display_name text)");
+        statement.execute("INSERT INTO bench_users (name) SELECT 'User ' || g FROM generate_series(1, " + rows + ") AS g");
+        statement.execute("VACUUM ANALYZE bench_users");
+      }
+      System.out.printf(Locale.ROOT, "backfill %,d rows: %s ...%n", rows, method);
+      long start = System.nanoTime();
+      long updated;
+      long longest;
+      try (TransactionWatch watch = new TransactionWatch(database.connect())) {
+        updated = body.run(database, start + maxTime.toNanos());
+        longest = watch.longestMillis();
+      }
+      long nanos = System.nanoTime() - start;
+      long left = count(database, "SELECT count(*) FROM bench_users WHERE display_name IS NULL");
+      System.out.printf(Locale.ROOT, "  %,d rows in %s, longest transaction %d ms, %,d rows left%n", updated,
+          Durations.millis(nanos), longest, left);
+      return new BackfillResult(method, rows, rows - left, nanos, longest, left == 0);
+    } finally {
+      database.drop();
+    }
+  }
+
+  private long singleUpdate(DemoDatabase database, long deadline) throws SQLException {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      return statement.executeUpdate("UPDATE bench_users SET display_name = name WHERE display_name IS NULL");
+    }
+  }
+
+  /** The loop most guides show: each batch finds its rows with a scan from the start of the table. */
+  private long limitLoop(DemoDatabase database, long deadline) throws SQLException {
+    long total = 0;
+    try (Connection connection = database.connect();
+        PreparedStatement batch = connection.prepareStatement("""
+            UPDATE bench_users SET display_name = name
+            WHERE id IN (SELECT id FROM bench_users WHERE display_name IS NULL LIMIT ?)""")) {
+      batch.setInt(1, batchSize);
+      int updated;
+      do {
+        updated = batch.executeUpdate();
+        total += updated;
+      } while (updated > 0 && System.nanoTime() < deadline);
+    }
+    return total;
+  }
+
+  private long batchedBackfill(DemoDatabase database, long deadline) {
+    FluentConfiguration configuration = Flyway.configure()
+        .dataSource(database.url(), database.user(), database.password())
+        .locations("classpath:dev/flywayzdm/sample/bench/backfill");
+    ZdmProperties.configure(configuration, Map.of("flyway.zdm.backfillBatchSize", String.valueOf(batchSize)));
+    configuration.load().migrate();
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- dual-write trigger
+
+  private void trigger() throws Exception {
+    DemoDatabase database = DemoDatabase.recreate(url, user, password, "zdm_bench_trigger");
+    try {
+      try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE bench_users (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+            + " name text NOT NULL)");
+        statement.execute("INSERT INTO bench_users (name) SELECT 'User ' || g FROM generate_series(1, 100000) AS g");
+        statement.execute("VACUUM ANALYZE bench_users");
+      }
+      String[] without = writeRates(database);
+      Flyway.configure().dataSource(database.url(), database.user(), database.password())
+          .locations("classpath:dev/flywayzdm/sample/bench/dualwrite").load().migrate();
+      String[] with = writeRates(database);
+      System.out.println();
+      System.out.println("| workload | without trigger | with the dual-write trigger |");
+      System.out.println("|---|---:|---:|");
+      System.out.println("| single-row INSERTs, 4 connections, 10 s | " + without[0] + " | " + with[0] + " |");
+      System.out.println("| single-row UPDATEs by id, 4 connections, 10 s | " + without[1] + " | " + with[1] + " |");
+      System.out.println("| one INSERT ... SELECT of 1,000,000 rows | " + without[2] + " | " + with[2] + " |");
+    } finally {
+      database.drop();
+    }
+  }
+
+  private String[] writeRates(DemoDatabase database) throws Exception {
+    double inserts = concurrentRate(database, "INSERT INTO bench_users (name) VALUES ('someone')");
+    double updates = concurrentRate(database, "UPDATE bench_users SET name = 'renamed' WHERE id = (random() * 99999)::bigint + 1");
+    long start = System.nanoTime();
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO bench_users (name) SELECT 'Bulk ' || g FROM generate_series(1, 1000000) AS g");
+    }
+    double bulk = 1_000_000 / ((System.nanoTime() - start) / 1e9);
+    return new String[] {
+      String.format(Locale.ROOT, "%,.0f rows/s", inserts),
+      String.format(Locale.ROOT, "%,.0f rows/s", updates),
+      String.format(Locale.ROOT, "%,.0f rows/s", bulk)};
+  }
+
+  private double concurrentRate(DemoDatabase database, String sql) throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    LongAdder done = new LongAdder();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Connection connection = database.connect();
+      Thread thread = new Thread(() -> {
+        try (connection; Statement statement = connection.createStatement()) {
+          while (running.get()) {
+            statement.executeUpdate(sql);
+            done.increment();
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      threads.add(thread);
+    }
+    long start = System.nanoTime();
+    threads.forEach(Thread::start);
+    Thread.sleep(10_000);
+    running.set(false);
+    for (Thread thread : threads) {
+      thread.join(30_000);
+    }
+    return done.sum() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static long count(DemoDatabase database, String sql) throws SQLException {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static long count(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
+    long factor = t.endsWith("m") ? 1_000_000 : t.endsWith("k") ? 1_000 : 1;
+    return Long.parseLong(factor == 1 ? t : t.substring(0, t.length() - 1)) * factor;
+  }
+}
