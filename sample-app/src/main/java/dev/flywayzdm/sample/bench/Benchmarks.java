@@ -71,6 +71,7 @@ public final class Benchmarks {
     if (url == null) {
       throw new IllegalArgumentException("no server: pass --url or eval \"$(scripts/postgres start 17)\"");
     }
+    quietLogs();
     Benchmarks benchmarks = new Benchmarks(url, user, password, batch, maxTime);
     if (args[0].equals("backfill")) {
       benchmarks.backfill(sizes);
@@ -78,6 +79,14 @@ public final class Benchmarks {
       benchmarks.trigger();
     }
     System.exit(0);
+  }
+
+  /** flyway-zdm's progress lines, nothing of Flyway's or the driver's debug output. */
+  private static void quietLogs() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+      context.getLogger("dev.flywayzdm").setLevel(ch.qos.logback.classic.Level.INFO);
+    }
   }
 
   // ---------------------------------------------------------------- backfill
@@ -126,7 +135,7 @@ public final class Benchmarks {
       }
       long nanos = System.nanoTime() - start;
       long left = count(database, "SELECT count(*) FROM bench_users WHERE display_name IS NULL");
-      System.out.printf(Locale.ROOT, "  %,d rows in %s, longest transaction %d ms, %,d rows left%n", updated,
+      System.out.printf(Locale.ROOT, "  %,d rows in %s, longest transaction %d ms, %,d rows left%n", rows - left,
           Durations.millis(nanos), longest, left);
       return new BackfillResult(method, rows, rows - left, nanos, longest, left == 0);
     } finally {
@@ -160,8 +169,13 @@ public final class Benchmarks {
   private long batchedBackfill(DemoDatabase database, long deadline) {
     FluentConfiguration configuration = Flyway.configure()
         .dataSource(database.url(), database.user(), database.password())
-        .locations("classpath:dev/flywayzdm/sample/bench/backfill");
-    ZdmProperties.configure(configuration, Map.of("flyway.zdm.backfillBatchSize", String.valueOf(batchSize)));
+        .locations("classpath:dev/flywayzdm/sample/bench/backfill")
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
+    // The session lock, as the sample service uses it: the default transactional lock would be an
+    // open transaction for the whole run, which the transaction watch would (rightly) report.
+    ZdmProperties.configure(configuration, Map.of("flyway.zdm.backfillBatchSize", String.valueOf(batchSize),
+        "flyway.postgresql.transactional.lock", "false"));
     configuration.load().migrate();
     return -1;
   }
@@ -179,7 +193,8 @@ public final class Benchmarks {
       }
       String[] without = writeRates(database);
       Flyway.configure().dataSource(database.url(), database.user(), database.password())
-          .locations("classpath:dev/flywayzdm/sample/bench/dualwrite").load().migrate();
+          .locations("classpath:dev/flywayzdm/sample/bench/dualwrite").baselineOnMigrate(true).baselineVersion("0")
+          .load().migrate();
       String[] with = writeRates(database);
       System.out.println();
       System.out.println("| workload | without trigger | with the dual-write trigger |");
