@@ -37,8 +37,10 @@ public final class Benchmarks {
   private final String password;
   private final int batchSize;
   private final Duration maxTime;
+  private final String methods;
 
-  private Benchmarks(String url, String user, String password, int batchSize, Duration maxTime) {
+  private Benchmarks(String url, String user, String password, int batchSize, Duration maxTime, String methods) {
+    this.methods = methods;
     this.url = url;
     this.user = user;
     this.password = password;
@@ -48,7 +50,7 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("backfill") || args[0].equals("trigger"))) {
-      System.err.println("usage: scripts/benchmark backfill|trigger [--rows 1m,10m] [--batch-size 5000] [--max-time 10m] [--url ...]");
+      System.err.println("usage: scripts/benchmark backfill|trigger [--rows 1m,10m] [--methods update,loop,batched] [--batch-size 5000] [--max-time 10m] [--url ...]");
       System.exit(2);
     }
     String url = System.getenv("ZDM_TEST_JDBC_URL");
@@ -57,6 +59,7 @@ public final class Benchmarks {
     List<Long> sizes = List.of(1_000_000L, 10_000_000L);
     int batch = 5000;
     Duration maxTime = Duration.ofMinutes(10);
+    String methods = "update,loop,batched";
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--url" -> url = args[i + 1];
@@ -64,6 +67,7 @@ public final class Benchmarks {
         case "--password" -> password = args[i + 1];
         case "--rows" -> sizes = java.util.Arrays.stream(args[i + 1].split(",")).map(Benchmarks::count).toList();
         case "--batch-size" -> batch = (int) count(args[i + 1]);
+        case "--methods" -> methods = args[i + 1];
         case "--max-time" -> maxTime = dev.flywayzdm.config.DurationText.parse("--max-time", args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -72,7 +76,7 @@ public final class Benchmarks {
       throw new IllegalArgumentException("no server: pass --url or eval \"$(scripts/postgres start 17)\"");
     }
     quietLogs();
-    Benchmarks benchmarks = new Benchmarks(url, user, password, batch, maxTime);
+    Benchmarks benchmarks = new Benchmarks(url, user, password, batch, maxTime, methods);
     if (args[0].equals("backfill")) {
       benchmarks.backfill(sizes);
     } else {
@@ -91,22 +95,30 @@ public final class Benchmarks {
 
   // ---------------------------------------------------------------- backfill
 
-  private record BackfillResult(String method, long rows, long updated, long nanos, long longestTxMillis, boolean finished) {}
+  private record BackfillResult(String method, long rows, long updated, long nanos, long longestTxMillis,
+      long longestWritingMillis, boolean finished) {}
 
   private void backfill(List<Long> sizes) throws Exception {
     List<BackfillResult> results = new ArrayList<>();
     for (long rows : sizes) {
-      results.add(backfillOnce(rows, "one UPDATE of every row", this::singleUpdate));
-      results.add(backfillOnce(rows, "LIMIT loop (`WHERE id IN (SELECT id ... WHERE display_name IS NULL LIMIT " + batchSize + ")`)",
-          this::limitLoop));
-      results.add(backfillOnce(rows, "BatchedBackfillMigration (batch " + batchSize + ")", this::batchedBackfill));
+      if (methods.contains("update")) {
+        results.add(backfillOnce(rows, "one UPDATE of every row", this::singleUpdate));
+      }
+      if (methods.contains("loop")) {
+        results.add(backfillOnce(rows, "LIMIT loop (`WHERE id IN (SELECT id ... WHERE display_name IS NULL LIMIT "
+            + batchSize + ")`)", this::limitLoop));
+      }
+      if (methods.contains("batched")) {
+        results.add(backfillOnce(rows, "BatchedBackfillMigration (batch " + batchSize + ")", this::batchedBackfill));
+      }
     }
     System.out.println();
-    System.out.println("| rows | method | time | rows/s | longest transaction | finished |");
-    System.out.println("|---:|---|---:|---:|---:|---|");
+    System.out.println("| rows | method | time | rows/s | longest writing transaction | longest transaction | finished |");
+    System.out.println("|---:|---|---:|---:|---:|---:|---|");
     for (BackfillResult r : results) {
-      System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,.0f | %s | %s |%n", r.rows(), r.method(), Durations.millis(r.nanos()),
-          r.updated() / (r.nanos() / 1e9), Durations.millis(r.longestTxMillis() * 1_000_000L),
+      System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,.0f | %s | %s | %s |%n", r.rows(), r.method(), Durations.millis(r.nanos()),
+          r.updated() / (r.nanos() / 1e9), Durations.millis(r.longestWritingMillis() * 1_000_000L),
+          Durations.millis(r.longestTxMillis() * 1_000_000L),
           r.finished() ? "yes" : String.format(Locale.ROOT, "no: %,d rows after the %s cap", r.updated(), Durations.of(maxTime)));
     }
   }
@@ -129,15 +141,19 @@ public final class Benchmarks {
       long start = System.nanoTime();
       long updated;
       long longest;
+      long longestWriting;
+      String longestQuery;
       try (TransactionWatch watch = new TransactionWatch(database.connect())) {
         updated = body.run(database, start + maxTime.toNanos());
         longest = watch.longestMillis();
+        longestWriting = watch.longestWritingMillis();
+        longestQuery = watch.longestQuery();
       }
       long nanos = System.nanoTime() - start;
       long left = count(database, "SELECT count(*) FROM bench_users WHERE display_name IS NULL");
-      System.out.printf(Locale.ROOT, "  %,d rows in %s, longest transaction %d ms, %,d rows left%n", rows - left,
-          Durations.millis(nanos), longest, left);
-      return new BackfillResult(method, rows, rows - left, nanos, longest, left == 0);
+      System.out.printf(Locale.ROOT, "  %,d rows in %s, longest writing transaction %d ms, longest transaction %d ms (%s), %,d rows left%n",
+          rows - left, Durations.millis(nanos), longestWriting, longest, longestQuery.replaceAll("\\s+", " "), left);
+      return new BackfillResult(method, rows, rows - left, nanos, longest, longestWriting, left == 0);
     } finally {
       database.drop();
     }

@@ -41,18 +41,25 @@ final class LatencyChart {
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     double maxMs = runs.stream().mapToLong(RunResult::longestWaitNanos).max().orElse(1) / 1e6;
+    // One time scale for all panels, so the runs compare at a glance.
+    double maxSeconds = runs.stream().mapToLong(r -> r.trafficEndNanos() - r.trafficStartNanos()).max().orElse(1) / 1e9;
     for (int i = 0; i < runs.size(); i++) {
-      XYChart chart = panel(runs.get(i), options, Math.max(maxMs * 1.5, 100));
+      XYChart chart = panel(runs.get(i), options, Math.max(maxMs * 1.5, 100), maxSeconds);
       g.translate(0, i * PANEL_HEIGHT);
       chart.paint(g, WIDTH, PANEL_HEIGHT);
       g.translate(0, -i * PANEL_HEIGHT);
     }
     g.dispose();
+    // 256 colours are plenty for a chart and keep the PNG small enough to commit.
+    BufferedImage indexed = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED);
+    Graphics2D copy = indexed.createGraphics();
+    copy.drawImage(image, 0, 0, null);
+    copy.dispose();
     Files.createDirectories(png.toAbsolutePath().getParent());
-    ImageIO.write(image, "png", png.toFile());
+    ImageIO.write(indexed, "png", png.toFile());
   }
 
-  private static XYChart panel(RunResult run, DemoOptions options, double yMaxMs) {
+  private static XYChart panel(RunResult run, DemoOptions options, double yMaxMs, double xMaxSeconds) {
     LatencyStats all = run.overall();
     XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
         .title(String.format(Locale.ROOT, "%s: %,d calls, %,d failed, slowest %s  (%,d rows, lock_timeout %s)",
@@ -68,11 +75,12 @@ final class LatencyChart {
     styler.setYAxisMin(FLOOR_MS);
     styler.setYAxisMax(yMaxMs);
     styler.setXAxisMin(0.0);
-    styler.setXAxisMax((run.trafficEndNanos() - run.trafficStartNanos()) / 1e9);
-    styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+    styler.setXAxisMax(xMaxSeconds);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotGridLinesColor(new Color(225, 225, 225));
     styler.setSeriesColors(SERIES);
+    styler.setYAxisDecimalPattern("#,##0.#");
     for (OpKind kind : OpKind.values()) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
