@@ -224,8 +224,12 @@ public final class Benchmarks {
   }
 
   private String[] writeRates(DemoDatabase database) throws Exception {
-    double inserts = concurrentRate(database, "INSERT INTO bench_users (name) VALUES ('someone')");
-    double updates = concurrentRate(database, "UPDATE bench_users SET name = 'renamed' WHERE id = (random() * 99999)::bigint + 1");
+    double inserts = concurrentRate(database, "INSERT INTO bench_users (name) VALUES (?)",
+        (statement, random) -> statement.setString(1, "someone"));
+    double updates = concurrentRate(database, "UPDATE bench_users SET name = ? WHERE id = ?", (statement, random) -> {
+      statement.setString(1, "renamed " + random.nextInt(1000));
+      statement.setLong(2, 1 + random.nextInt(100_000));
+    });
     long start = System.nanoTime();
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO bench_users (name) SELECT 'Bulk ' || g FROM generate_series(1, 1000000) AS g");
@@ -237,16 +241,23 @@ public final class Benchmarks {
       String.format(Locale.ROOT, "%,.0f rows/s", bulk)};
   }
 
-  private double concurrentRate(DemoDatabase database, String sql) throws Exception {
+  @FunctionalInterface
+  private interface Parameters {
+    void set(PreparedStatement statement, java.util.SplittableRandom random) throws SQLException;
+  }
+
+  private double concurrentRate(DemoDatabase database, String sql, Parameters parameters) throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     LongAdder done = new LongAdder();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Connection connection = database.connect();
+      java.util.SplittableRandom random = new java.util.SplittableRandom(31L * (i + 1));
       Thread thread = new Thread(() -> {
-        try (connection; Statement statement = connection.createStatement()) {
+        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
           while (running.get()) {
-            statement.executeUpdate(sql);
+            parameters.set(statement, random);
+            statement.executeUpdate();
             done.increment();
           }
         } catch (SQLException e) {
