@@ -12,8 +12,8 @@ record Op(long startNanos, long latencyNanos, OpKind kind, boolean ok) {
     return startNanos + latencyNanos;
   }
 
-  /** True when this operation was in flight at some moment of [from, to]. */
-  boolean overlaps(long fromNanos, long toNanos) {
-    return startNanos <= toNanos && endNanos() >= fromNanos;
+  /** True when this operation started within [from, to]. */
+  boolean startedWithin(long fromNanos, long toNanos) {
+    return startNanos >= fromNanos && startNanos <= toNanos;
   }
 }

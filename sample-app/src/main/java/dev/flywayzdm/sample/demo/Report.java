@@ -28,7 +28,8 @@ final class Report {
     }
     md.append(String.format("flyway-zdm: lock_timeout %s, soak %s. ", Durations.of(options.lockTimeout()),
         Durations.of(options.soak())));
-    md.append("The application has no statement_timeout: a stall shows as a long wait.\n\n");
+    md.append("The application has no statement_timeout: a stall shows as a long wait. A call counts for the "
+        + "migration during which it started.\n\n");
     md.append("![application latency over time](latency.png)\n\n");
     if (runs.size() > 1) {
       sideBySide(md);

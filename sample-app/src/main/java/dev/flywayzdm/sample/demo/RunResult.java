@@ -23,8 +23,12 @@ record RunResult(
     long reportEndNanos,
     List<String> lintFindings) {
 
+  /**
+   * The calls made while the step ran: those that started during it, each counted once (a call
+   * that waited across two steps belongs to the one it started in).
+   */
   LatencyStats during(PhaseResult phase) {
-    return LatencyStats.of(ops.stream().filter(op -> op.overlaps(phase.startNanos(), phase.endNanos())).toList());
+    return LatencyStats.of(ops.stream().filter(op -> op.startedWithin(phase.startNanos(), phase.endNanos())).toList());
   }
 
   LatencyStats overall() {
