@@ -1,5 +1,6 @@
 package dev.flywayzdm.config;
 
+import dev.flywayzdm.lint.LintOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @param soak how long an expand migration must have been live before its contract step may run
  *     ({@code flyway.zdm.soak}, default 24h)
  * @param lint what the callback does with linter findings ({@code flyway.zdm.lint}, default warn)
+ * @param lintOptions which lint rules the callback runs and with which severity
+ *     ({@code flyway.zdm.lintDisabledRules}, {@code flyway.zdm.lintSeverity}; default every rule at its
+ *     own severity). The callback fills in the connected server's major version and that it is active
  * @param maxBlockerAge transactions older than this are reported by the pre-flight check before a
  *     migration runs ({@code flyway.zdm.maxBlockerAge}, default 1m)
  * @param backfillBatchSize rows per batch of a batched backfill ({@code flyway.zdm.backfillBatchSize},
@@ -46,6 +50,7 @@ public record ZdmSettings(
     Duration lockRetryMaxTotal,
     Duration soak,
     LintMode lint,
+    LintOptions lintOptions,
     Duration maxBlockerAge,
     int backfillBatchSize,
     Duration backfillPause) {
@@ -68,6 +73,7 @@ public record ZdmSettings(
     positive("flyway.zdm.lockRetryMaxTotal", lockRetryMaxTotal);
     nonNegative("flyway.zdm.soak", soak);
     Objects.requireNonNull(lint, "flyway.zdm.lint");
+    Objects.requireNonNull(lintOptions, "flyway.zdm.lintDisabledRules / flyway.zdm.lintSeverity");
     positive("flyway.zdm.maxBlockerAge", maxBlockerAge);
     if (backfillBatchSize < 1) {
       throw new IllegalArgumentException("flyway.zdm.backfillBatchSize = " + backfillBatchSize + " must be at least 1");
@@ -113,6 +119,7 @@ public record ZdmSettings(
     private Duration lockRetryMaxTotal = Duration.ofMinutes(5);
     private Duration soak = Duration.ofHours(24);
     private LintMode lint = LintMode.WARN;
+    private LintOptions lintOptions = LintOptions.defaults();
     private Duration maxBlockerAge = Duration.ofMinutes(1);
     private int backfillBatchSize = 1000;
     private Duration backfillPause = Duration.ZERO;
@@ -128,6 +135,7 @@ public record ZdmSettings(
       lockRetryMaxTotal = s.lockRetryMaxTotal;
       soak = s.soak;
       lint = s.lint;
+      lintOptions = s.lintOptions;
       maxBlockerAge = s.maxBlockerAge;
       backfillBatchSize = s.backfillBatchSize;
       backfillPause = s.backfillPause;
@@ -173,6 +181,11 @@ public record ZdmSettings(
       return this;
     }
 
+    public Builder lintOptions(LintOptions value) {
+      lintOptions = value;
+      return this;
+    }
+
     public Builder maxBlockerAge(Duration value) {
       maxBlockerAge = value;
       return this;
@@ -190,7 +203,7 @@ public record ZdmSettings(
 
     public ZdmSettings build() {
       return new ZdmSettings(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff,
-          lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, maxBlockerAge, backfillBatchSize, backfillPause);
+          lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, lintOptions, maxBlockerAge, backfillBatchSize, backfillPause);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the linter judges migrations. Immutable; build one with {@link #builder()}.
@@ -81,6 +82,17 @@ public record LintOptions(
   /** The severity findings of this rule get. */
   public Severity severityOf(RuleId rule) {
     return severityOverrides.getOrDefault(rule, rule.defaultSeverity());
+  }
+
+  /** The disabled rules as {@link Builder#disable(String)} reads them: {@code "lock-table,prefer-jsonb"}. */
+  public String disabledRulesText() {
+    return disabledRules.stream().map(RuleId::id).collect(Collectors.joining(","));
+  }
+
+  /** The overrides as {@link Builder#severities(String)} reads them: {@code "require-lock-timeout=error"}. */
+  public String severitiesText() {
+    return severityOverrides.entrySet().stream().map(e -> e.getKey().id() + "=" + e.getValue().label())
+        .collect(Collectors.joining(","));
   }
 
   /** Collects options; each setter checks its value at once. */
