@@ -1,7 +1,6 @@
 package dev.flywayzdm.callback;
 
 import dev.flywayzdm.config.DurationText;
-import dev.flywayzdm.config.LintMode;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
@@ -13,7 +12,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
@@ -40,6 +38,8 @@ import org.slf4j.LoggerFactory;
  *       expand has been live for the soak ({@link SoakGate}).
  *   <li>DROP TABLE / DROP COLUMN / RENAME / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA in a SQL
  *       migration are refused unless it is a contract step or says {@code -- zdm:allow destructive <reason>}.
+ *   <li>Each SQL migration is linted before it runs ({@code flyway.zdm.lint}: {@code off}, {@code warn}
+ *       logs the findings, {@code fail} refuses a migration with error-level findings).
  * </ul>
  *
  * Register it like any callback, never by placing it under {@code db/callback}:
@@ -56,22 +56,14 @@ public class ZeroDowntimeCallback implements Callback {
   private final SessionTimeouts timeouts = new SessionTimeouts();
   /** Declarations of the migrations running now, by connection: statement events need them. */
   private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
-  private final Optional<SqlMigrationLinter> linter;
-
-  /** The callback, with the SQL linter found on the class path (if any). */
-  public ZeroDowntimeCallback() {
-    this(ServiceLoader.load(SqlMigrationLinter.class, ZeroDowntimeCallback.class.getClassLoader()).findFirst().orElse(null));
-  }
-
-  /** The callback with this linter ({@code null}: none). */
-  public ZeroDowntimeCallback(SqlMigrationLinter linter) {
-    this.linter = Optional.ofNullable(linter);
-  }
+  private final MigrationLint lint = new MigrationLint();
 
   @Override
   public boolean supports(Event event, Context context) {
     // Called with a null context on 11.x and a context without connection on 13.x: decide on the event only.
     return event == Event.BEFORE_MIGRATE
+        || event == Event.AFTER_MIGRATE
+        || event == Event.AFTER_MIGRATE_ERROR
         || event == Event.BEFORE_EACH_MIGRATE
         || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
         || event == Event.AFTER_EACH_MIGRATE
@@ -92,6 +84,7 @@ public class ZeroDowntimeCallback implements Callback {
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
         case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
+        case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> lint.reset(context.getConfiguration());
         default -> {
           // not subscribed
         }
@@ -111,6 +104,7 @@ public class ZeroDowntimeCallback implements Callback {
   private void beforeMigrate(Context context) throws SQLException {
     Configuration configuration = context.getConfiguration();
     ZdmSettings settings = ProjectSettings.of(configuration);
+    lint.reset(configuration);
     if (settings.soak().isZero()) {
       LOG.warn("flyway-zdm: flyway.zdm.soak = 0: contract migrations run right after their expand, even in the same run."
           + " Fine for development and tests; in production the old application version may still be using what they remove.");
@@ -137,9 +131,7 @@ public class ZeroDowntimeCallback implements Callback {
     }
     declaration.allowDestructiveReason().ifPresent(reason ->
         LOG.warn("{}: destructive statements allowed outside a contract step: {}", migration, reason));
-    if (settings.lint() != LintMode.OFF && linter.isPresent() && MigrationSource.isSql(info)) {
-      MigrationSource.sqlText(info, configuration).ifPresent(sql -> linter.get().lint(migration, sql, settings));
-    }
+    lint.check(connection, configuration, info, transactional, settings);
 
     Optional<Class<?>> javaClass = MigrationSource.javaClass(info, configuration);
     if (!transactional && javaClass.map(MigrationSource::isFlywayZdmMigration).orElse(false)) {
