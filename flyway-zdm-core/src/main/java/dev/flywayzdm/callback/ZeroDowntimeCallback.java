@@ -6,7 +6,7 @@ import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
 import dev.flywayzdm.internal.pg.SessionActivity;
 import dev.flywayzdm.internal.pg.SessionInfo;
-import dev.flywayzdm.internal.sql.DestructiveStatements;
+import dev.flywayzdm.lint.internal.engine.DestructiveStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *       fails fast with the fix instead of hanging.
  *   <li>A contract migration ({@code @Contract}, {@code -- zdm:contract expand=5}) runs only when its
  *       expand has been live for the soak ({@link SoakGate}).
- *   <li>DROP TABLE / DROP COLUMN / RENAME / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA in a SQL
- *       migration are refused unless it is a contract step or says {@code -- zdm:allow destructive <reason>}.
+ *   <li>DROP TABLE / DROP COLUMN / RENAME / SET SCHEMA / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA in a
+ *       SQL migration, also inside a {@code DO} block, are refused unless it is a contract step or says
+ *       {@code -- zdm:allow destructive <reason>}.
  *   <li>Each SQL migration is linted before it runs ({@code flyway.zdm.lint}: {@code off}, {@code warn}
  *       logs the findings, {@code fail} refuses a migration with error-level findings).
  * </ul>

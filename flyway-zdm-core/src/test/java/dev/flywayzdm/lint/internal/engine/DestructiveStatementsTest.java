@@ -1,12 +1,13 @@
-package dev.flywayzdm.internal.sql;
+package dev.flywayzdm.lint.internal.engine;
 
-import static dev.flywayzdm.internal.sql.DestructiveStatements.Kind.ALTER_COLUMN_TYPE;
-import static dev.flywayzdm.internal.sql.DestructiveStatements.Kind.DROP_COLUMN;
-import static dev.flywayzdm.internal.sql.DestructiveStatements.Kind.DROP_SCHEMA;
-import static dev.flywayzdm.internal.sql.DestructiveStatements.Kind.DROP_TABLE;
-import static dev.flywayzdm.internal.sql.DestructiveStatements.Kind.RENAME_COLUMN;
-import static dev.flywayzdm.internal.sql.DestructiveStatements.Kind.RENAME_TABLE;
-import static dev.flywayzdm.internal.sql.DestructiveStatements.Kind.TRUNCATE;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.ALTER_COLUMN_TYPE;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.DROP_COLUMN;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.DROP_SCHEMA;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.DROP_TABLE;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.MOVE_TABLE;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.RENAME_COLUMN;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.RENAME_TABLE;
+import static dev.flywayzdm.lint.internal.engine.DestructiveStatements.Kind.TRUNCATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -39,14 +40,36 @@ class DestructiveStatementsTest {
         .containsExactly(TRUNCATE, DROP_TABLE);
   }
 
+  @Test
+  void findsAMoveToAnotherSchemaAndFlywayPlaceholdersDoNotConfuseIt() {
+    assertThat(DestructiveStatements.classify("ALTER TABLE orders SET SCHEMA archive")).containsExactly(MOVE_TABLE);
+    assertThat(DestructiveStatements.classify("ALTER TABLE ${schema}.orders DROP COLUMN ${column}")).containsExactly(DROP_COLUMN);
+  }
+
+  @Test
+  void seesTheStatementsADoBlockRuns() {
+    assertThat(DestructiveStatements.classify("DO $$ BEGIN EXECUTE 'DROP TABLE x'; END $$")).containsExactly(DROP_TABLE);
+    assertThat(DestructiveStatements.classify("""
+        DO $body$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'b') THEN
+            ALTER TABLE t DROP COLUMN b;
+          END IF;
+          TRUNCATE audit;
+        END
+        $body$;
+        """)).containsExactly(DROP_COLUMN, TRUNCATE);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "-- drop table orders\nSELECT 1",
       "/* DROP TABLE orders; /* nested */ TRUNCATE x */ SELECT 1",
       "INSERT INTO audit VALUES ('drop table orders; truncate x')",
       "INSERT INTO audit VALUES (E'it''s \\' drop table orders')",
-      "DO $$ BEGIN EXECUTE 'DROP TABLE x'; END $$",
+      "DO $$ BEGIN RAISE NOTICE 'drop table x'; END $$",
       "CREATE FUNCTION f() RETURNS void AS $body$ TRUNCATE x $body$ LANGUAGE sql",
+      "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'DROP TABLE x'; END $$",
       "ALTER TABLE orders ADD COLUMN type text",
       "ALTER TABLE orders ADD COLUMN \"drop\" text",
       "ALTER TABLE orders DROP CONSTRAINT orders_total_check",
@@ -58,7 +81,7 @@ class DestructiveStatementsTest {
       "DROP INDEX CONCURRENTLY IF EXISTS idx_orders_total",
       "CREATE TYPE mood AS ENUM ('drop')",
       "ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0"})
-  void isNotFooledByCommentsLiteralsBodiesOrHarmlessActions(String sql) {
+  void isNotFooledByCommentsLiteralsFunctionBodiesOrHarmlessActions(String sql) {
     assertThat(DestructiveStatements.classify(sql)).isEmpty();
   }
 }
