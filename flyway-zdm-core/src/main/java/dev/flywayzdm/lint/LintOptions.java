@@ -43,9 +43,7 @@ public record LintOptions(
   public static final int DEFAULT_TARGET_MAJOR = 13;
 
   public LintOptions {
-    if (targetMajor < 9 || targetMajor > 99) {
-      throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + targetMajor);
-    }
+    checkMajor(targetMajor);
     disabledRules = Collections.unmodifiableSet(disabledRules.isEmpty()
         ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(disabledRules));
     severityOverrides = Collections.unmodifiableMap(severityOverrides.isEmpty()
@@ -95,6 +93,13 @@ public record LintOptions(
         .collect(Collectors.joining(","));
   }
 
+  private static int checkMajor(int major) {
+    if (major < 9 || major > 99) {
+      throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + major);
+    }
+    return major;
+  }
+
   /** Collects options; each setter checks its value at once. */
   public static final class Builder {
     private int targetMajor = DEFAULT_TARGET_MAJOR;
@@ -107,10 +112,7 @@ public record LintOptions(
     private Builder() {}
 
     public Builder targetMajor(int major) {
-      if (major < 9 || major > 99) {
-        throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + major);
-      }
-      this.targetMajor = major;
+      this.targetMajor = checkMajor(major);
       return this;
     }
 
