@@ -1,0 +1,179 @@
+package dev.flywayzdm.lint;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the linter judges migrations. Immutable; build one with {@link #builder()}.
+ *
+ * <pre>{@code
+ * LintOptions options = LintOptions.builder()
+ *     .targetMajor(16)
+ *     .disable("prefer-timestamptz,prefer-jsonb")
+ *     .severities("require-lock-timeout=error")
+ *     .build();
+ * }</pre>
+ *
+ * @param targetMajor the PostgreSQL major the migrations run on (default 13, the oldest supported)
+ * @param disabledRules rules that never report
+ * @param severityOverrides severities that replace a rule's default
+ * @param callbackActive whether the flyway-zdm callback runs the migrations: it sets lock_timeout
+ *     itself, so {@link RuleId#REQUIRE_LOCK_TIMEOUT} stays quiet
+ * @param contractSteps whether a file marked {@code -- zdm:contract expand=<version>} may drop
+ *     columns and tables; when false every destructive statement is reported
+ * @param startAfter migrations up to and including this version are already applied: they are read
+ *     to learn the schema (their tables count as existing ones) but not reported
+ */
+public record LintOptions(
+    int targetMajor,
+    Set<RuleId> disabledRules,
+    Map<RuleId, Severity> severityOverrides,
+    boolean callbackActive,
+    boolean contractSteps,
+    Optional<String> startAfter) {
+
+  /** The oldest PostgreSQL major flyway-zdm supports, assumed when nothing better is known. */
+  public static final int DEFAULT_TARGET_MAJOR = 13;
+
+  public LintOptions {
+    if (targetMajor < 9 || targetMajor > 99) {
+      throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + targetMajor);
+    }
+    disabledRules = Collections.unmodifiableSet(disabledRules.isEmpty()
+        ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(disabledRules));
+    severityOverrides = Collections.unmodifiableMap(severityOverrides.isEmpty()
+        ? new EnumMap<>(RuleId.class) : new EnumMap<>(severityOverrides));
+    Objects.requireNonNull(startAfter, "startAfter");
+  }
+
+  /** Every rule on, PostgreSQL 13, no callback, contract steps honoured. */
+  public static LintOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.targetMajor = targetMajor;
+    builder.disabled.addAll(disabledRules);
+    builder.overrides.putAll(severityOverrides);
+    builder.callbackActive = callbackActive;
+    builder.contractSteps = contractSteps;
+    builder.startAfter = startAfter.orElse(null);
+    return builder;
+  }
+
+  /** Whether the rule reports at all with these options. */
+  public boolean enabled(RuleId rule) {
+    return !disabledRules.contains(rule) && !(rule == RuleId.REQUIRE_LOCK_TIMEOUT && callbackActive);
+  }
+
+  /** The severity findings of this rule get. */
+  public Severity severityOf(RuleId rule) {
+    return severityOverrides.getOrDefault(rule, rule.defaultSeverity());
+  }
+
+  /** Collects options; each setter checks its value at once. */
+  public static final class Builder {
+    private int targetMajor = DEFAULT_TARGET_MAJOR;
+    private final Set<RuleId> disabled = EnumSet.noneOf(RuleId.class);
+    private final Map<RuleId, Severity> overrides = new EnumMap<>(RuleId.class);
+    private boolean callbackActive;
+    private boolean contractSteps = true;
+    private String startAfter;
+
+    private Builder() {}
+
+    public Builder targetMajor(int major) {
+      if (major < 9 || major > 99) {
+        throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + major);
+      }
+      this.targetMajor = major;
+      return this;
+    }
+
+    public Builder disable(RuleId... rules) {
+      disabled.addAll(java.util.List.of(rules));
+      return this;
+    }
+
+    /**
+     * Disables the rules of a comma-separated id list such as {@code "prefer-jsonb, lock-table"}.
+     *
+     * @throws IllegalArgumentException naming an unknown id and listing the accepted ones
+     */
+    public Builder disable(String ruleIds) {
+      for (String id : ruleIds.split(",")) {
+        if (!id.isBlank()) {
+          disabled.add(RuleId.parse(id, "the disabled lint rules"));
+        }
+      }
+      return this;
+    }
+
+    public Builder severity(RuleId rule, Severity severity) {
+      overrides.put(rule, Objects.requireNonNull(severity, "severity"));
+      return this;
+    }
+
+    /**
+     * Reads overrides such as {@code "require-lock-timeout=error, prefer-jsonb=off"}; {@code off}
+     * disables the rule.
+     *
+     * @throws IllegalArgumentException naming the bad entry, id or severity
+     */
+    public Builder severities(String overridesText) {
+      for (String entry : overridesText.split(",")) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        int equals = entry.indexOf('=');
+        if (equals < 0) {
+          throw new IllegalArgumentException("Lint severity override '" + entry.trim()
+              + "' must look like <rule-id>=<error|warning|advice|off>");
+        }
+        RuleId rule = RuleId.parse(entry.substring(0, equals), "the lint severity overrides");
+        String severity = entry.substring(equals + 1).trim();
+        if (severity.equalsIgnoreCase("off")) {
+          disabled.add(rule);
+        } else {
+          overrides.put(rule, Severity.parse(severity));
+        }
+      }
+      return this;
+    }
+
+    public Builder callbackActive(boolean active) {
+      this.callbackActive = active;
+      return this;
+    }
+
+    public Builder contractSteps(boolean honoured) {
+      this.contractSteps = honoured;
+      return this;
+    }
+
+    /** Treats migrations up to and including {@code version} as applied; null clears it. */
+    public Builder startAfter(String version) {
+      if (version != null && !version.matches("[0-9]+([._][0-9]+)*")) {
+        throw new IllegalArgumentException("startAfter must be a Flyway version such as 42 or 1.2, was '" + version + "'");
+      }
+      this.startAfter = version == null ? null : version.replace('_', '.');
+      return this;
+    }
+
+    public LintOptions build() {
+      return new LintOptions(targetMajor, disabled, overrides, callbackActive, contractSteps,
+          Optional.ofNullable(startAfter));
+    }
+  }
+}

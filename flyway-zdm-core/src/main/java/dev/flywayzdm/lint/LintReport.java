@@ -1,0 +1,63 @@
+package dev.flywayzdm.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The findings of a lint run, in migration order, and what was checked.
+ *
+ * @param findings every finding, ordered by file (Flyway order), line and column
+ * @param files how many migration files were checked
+ * @param statements how many statements were checked, including those inside DO blocks and routines
+ */
+public record LintReport(List<Finding> findings, int files, int statements) {
+
+  public LintReport {
+    findings = List.copyOf(findings);
+  }
+
+  public long count(Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).count();
+  }
+
+  public boolean hasErrors() {
+    return count(Severity.ERROR) > 0;
+  }
+
+  /** Whether any finding is at least as severe as {@code threshold} (ERROR is the most severe). */
+  public boolean hasFindingsAtLeast(Severity threshold) {
+    return findings.stream().anyMatch(f -> f.severity().compareTo(threshold) <= 0);
+  }
+
+  /** One line such as {@code 3 errors, 1 warning in 5 files (41 statements)}. */
+  public String summary() {
+    List<String> parts = new ArrayList<>();
+    long errors = count(Severity.ERROR);
+    long warnings = count(Severity.WARNING);
+    long advice = count(Severity.ADVICE);
+    if (errors > 0) {
+      parts.add(plural(errors, "error", "errors"));
+    }
+    if (warnings > 0) {
+      parts.add(plural(warnings, "warning", "warnings"));
+    }
+    if (advice > 0) {
+      parts.add(advice + " advice");
+    }
+    String found = parts.isEmpty() ? "no findings" : String.join(", ", parts);
+    return found + " in " + plural(files, "file", "files") + " (" + plural(statements, "statement", "statements") + ")";
+  }
+
+  /** Every finding as {@code file:line:col rule-id message}, one per line, then the summary. */
+  public String toText() {
+    StringBuilder text = new StringBuilder();
+    for (Finding finding : findings) {
+      text.append(finding.toText()).append('\n');
+    }
+    return text.append(summary()).append('\n').toString();
+  }
+
+  private static String plural(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.flywayzdm.lint;
+
+import dev.flywayzdm.lint.internal.engine.FileLinter;
+import dev.flywayzdm.lint.internal.engine.FileResult;
+import dev.flywayzdm.lint.internal.engine.RawFinding;
+import dev.flywayzdm.lint.internal.engine.Schema;
+import dev.flywayzdm.lint.internal.lexer.LexResult;
+import dev.flywayzdm.lint.internal.lexer.Lexer;
+import dev.flywayzdm.lint.internal.rules.Rules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lints migrations one at a time, in the order Flyway applies them, remembering what earlier ones
+ * did: a table created by an earlier migration of the session is new and empty, so indexing or
+ * altering it later is not reported. Not thread-safe; one session per migration run.
+ *
+ * <p>This is the entry point for linting just before each migration runs (the callback):
+ *
+ * <pre>{@code
+ * LintSession session = new Linter(LintOptions.builder().callbackActive(true).build()).session();
+ * // for each pending SQL migration, in order:
+ * List<Finding> findings = session.lintScript("V7__add_index.sql", sql);
+ * }</pre>
+ */
+public final class LintSession {
+
+  private final LintOptions options;
+  private final Schema schema = new Schema();
+  private final FileLinter fileLinter;
+  private final List<Finding> findings = new ArrayList<>();
+  private int files;
+  private int statements;
+
+  LintSession(LintOptions options) {
+    this.options = options;
+    this.fileLinter = new FileLinter(options, schema, Rules.all());
+  }
+
+  /** Lints one migration whose transaction mode Flyway derives from its statements. */
+  public List<Finding> lintScript(String fileName, String sql) {
+    return lint(MigrationSource.of(fileName, sql));
+  }
+
+  /**
+   * Lints the next migration. Migrations up to {@link LintOptions#startAfter()} are read for their
+   * schema and return no findings.
+   *
+   * @return the findings of this migration, ordered by line and column
+   */
+  public List<Finding> lint(MigrationSource source) {
+    boolean pending = pending(source);
+    LexResult lexed = Lexer.lex(source.sql());
+    MigrationDirectives directives = MigrationDirectives.fromComments(lexed.comments());
+    FileResult result = fileLinter.lint(lexed, source.executeInTransaction(), directives.destructiveAllowed(), pending);
+    if (!pending) {
+      return List.of();
+    }
+    List<Finding> fileFindings = new Suppressions(source, directives, result, options).apply();
+    fileFindings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+    findings.addAll(fileFindings);
+    files++;
+    statements += result.statementCount();
+    return List.copyOf(fileFindings);
+  }
+
+  /** Everything found so far in this session. */
+  public LintReport report() {
+    return new LintReport(findings, files, statements);
+  }
+
+  private boolean pending(MigrationSource source) {
+    if (options.startAfter().isEmpty() || source.version().isEmpty()) {
+      return true;
+    }
+    return MigrationSource.compareVersions(source.version().get(), options.startAfter().get()) > 0;
+  }
+
+  /** Applies options and zdm:ignore directives to one file's raw findings, and reports bad directives. */
+  private static final class Suppressions {
+    private final MigrationSource source;
+    private final MigrationDirectives directives;
+    private final FileResult result;
+    private final LintOptions options;
+    private final Set<MigrationDirectives.Ignore> used = new HashSet<>();
+
+    Suppressions(MigrationSource source, MigrationDirectives directives, FileResult result, LintOptions options) {
+      this.source = source;
+      this.directives = directives;
+      this.result = result;
+      this.options = options;
+    }
+
+    List<Finding> apply() {
+      List<Finding> out = new ArrayList<>();
+      for (RawFinding raw : result.findings()) {
+        if (!options.enabled(raw.rule())) {
+          continue;
+        }
+        if (!suppressed(raw)) {
+          out.add(finding(raw.rule(), raw.line(), raw.column(), raw.message(), raw.fix()));
+        }
+      }
+      for (MigrationDirectives.Problem problem : directives.problems()) {
+        add(out, RuleId.INVALID_DIRECTIVE, problem.line(), problem.column(), problem.message());
+      }
+      directives.expandVersion().ifPresent(expand -> source.version().ifPresent(version -> {
+        if (MigrationSource.compareVersions(expand, version) >= 0) {
+          add(out, RuleId.INVALID_DIRECTIVE, 1, 1, "zdm:contract expand=" + expand + " must name an earlier"
+              + " migration than this one (" + version + ")");
+        }
+      }));
+      for (MigrationDirectives.Ignore ignore : directives.ignores()) {
+        boolean relevant = ignore.rules().stream().anyMatch(options::enabled);
+        if (!used.contains(ignore) && relevant) {
+          add(out, RuleId.UNUSED_SUPPRESSION, ignore.line(), ignore.column(), (ignore.wholeFile()
+              ? "zdm:ignore-file " : "zdm:ignore ") + ignore.rules().stream().map(RuleId::id).reduce((a, b) -> a
+              + "," + b).orElse("") + " matches no finding" + (ignore.wholeFile() ? " in this file"
+              : " on the next statement"));
+        }
+      }
+      return out;
+    }
+
+    private boolean suppressed(RawFinding raw) {
+      for (MigrationDirectives.Ignore ignore : directives.ignores()) {
+        if (!ignore.rules().contains(raw.rule())) {
+          continue;
+        }
+        if (ignore.wholeFile() || raw.anchor() >= 0 && raw.anchor() == target(ignore)) {
+          used.add(ignore);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The index of the first top-level statement after the directive. */
+    private int target(MigrationDirectives.Ignore ignore) {
+      FileResult.Position at = new FileResult.Position(ignore.line(), ignore.column());
+      List<FileResult.Position> starts = result.statementStarts();
+      for (int i = 0; i < starts.size(); i++) {
+        if (starts.get(i).compareTo(at) > 0) {
+          return i;
+        }
+      }
+      return -2;
+    }
+
+    private void add(List<Finding> out, RuleId rule, int line, int column, String message) {
+      if (options.enabled(rule)) {
+        out.add(finding(rule, line, column, message, null));
+      }
+    }
+
+    private Finding finding(RuleId rule, int line, int column, String message, String fix) {
+      return new Finding(source.fileName(), line, column, rule, options.severityOf(rule), message, rule.why(),
+          fix == null ? rule.help() : fix);
+    }
+  }
+}

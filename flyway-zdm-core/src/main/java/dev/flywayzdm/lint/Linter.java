@@ -1,0 +1,97 @@
+package dev.flywayzdm.lint;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Statically checks Flyway SQL migrations for statements that would block reads or writes, rewrite a
+ * large table, or break the application version that is still running. Needs no database.
+ *
+ * <pre>{@code
+ * Linter linter = new Linter(LintOptions.builder().targetMajor(16).build());
+ * LintReport report = linter.lint(List.of(
+ *     MigrationSource.of("V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, note text);"),
+ *     MigrationSource.of("V2__index.sql", "CREATE INDEX orders_note_idx ON orders (note);"),
+ *     MigrationSource.of("V3__customers_index.sql", "CREATE INDEX customers_name_idx ON customers (name);")));
+ * report.findings().forEach(f -> System.out.println(f.toText()));
+ * // V3__customers_index.sql:1:1 require-concurrent-index-creation CREATE INDEX customers_name_idx on ...
+ * System.out.println(report.summary());
+ * // 1 error, 1 warning in 3 files (3 statements)
+ * }</pre>
+ *
+ * V2 is fine: {@code orders} is created by V1 in the same run, so it is empty. Thread-safe: every
+ * {@code lint} call uses a fresh {@link LintSession}.
+ */
+public final class Linter {
+
+  private final LintOptions options;
+
+  public Linter(LintOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** A linter with {@link LintOptions#defaults()}. */
+  public static Linter withDefaults() {
+    return new Linter(LintOptions.defaults());
+  }
+
+  public LintOptions options() {
+    return options;
+  }
+
+  /** A session for linting migrations one by one, in order (as the callback does). */
+  public LintSession session() {
+    return new LintSession(options);
+  }
+
+  /** Lints migrations in Flyway order ({@link MigrationSource#FLYWAY_ORDER}), whatever order they come in. */
+  public LintReport lint(List<MigrationSource> sources) {
+    List<MigrationSource> ordered = new ArrayList<>(sources);
+    ordered.sort(MigrationSource.FLYWAY_ORDER);
+    LintSession session = session();
+    ordered.forEach(session::lint);
+    return session.report();
+  }
+
+  /**
+   * Lints every {@code *.sql} file under a directory (a Flyway {@code filesystem:} location), honouring
+   * {@code executeInTransaction} in {@code <file>.sql.conf} files.
+   */
+  public LintReport lint(Path directory) throws IOException {
+    List<MigrationSource> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".sql")).sorted()::iterator) {
+        String name = directory.relativize(file).toString().replace('\\', '/');
+        MigrationSource source = MigrationSource.of(name, Files.readString(file, StandardCharsets.UTF_8));
+        Optional<Boolean> inTransaction = scriptConfig(file.resolveSibling(file.getFileName() + ".conf"));
+        sources.add(inTransaction.map(source::withExecuteInTransaction).orElse(source));
+      }
+    }
+    return lint(sources);
+  }
+
+  /** Lints one migration on its own, as if no other migration were pending. */
+  public List<Finding> lintScript(String fileName, String sql) {
+    return session().lintScript(fileName, sql);
+  }
+
+  private static Optional<Boolean> scriptConfig(Path conf) throws IOException {
+    if (!Files.isRegularFile(conf)) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    properties.load(new StringReader(Files.readString(conf, StandardCharsets.UTF_8)));
+    String value = properties.getProperty("executeInTransaction");
+    return value == null ? Optional.empty() : Optional.of(Boolean.parseBoolean(value.trim()));
+  }
+}

@@ -1,0 +1,144 @@
+package dev.flywayzdm.lint;
+
+import dev.flywayzdm.lint.internal.lexer.Comment;
+import dev.flywayzdm.lint.internal.lexer.Lexer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code zdm:} directives written in a migration's comments, shared by the linter and the callback.
+ *
+ * <pre>{@code
+ * -- zdm:contract expand=42                        this file is the contract step of V42
+ * -- zdm:allow destructive <reason>                 drops and truncates in this file are intended
+ * -- zdm:ignore <rule-id>[,<rule-id>] <reason>     suppresses the rules on the next statement
+ * -- zdm:ignore-file <rule-id>[,<rule-id>] <reason> suppresses the rules in the whole file
+ * }</pre>
+ *
+ * Directives inside strings or dollar-quoted bodies are not directives. Malformed ones are kept as
+ * {@link #problems()} rather than thrown, so a typo is reported like any other finding:
+ *
+ * <pre>{@code
+ * MigrationDirectives directives = MigrationDirectives.parse(sql);
+ * if (directives.contractStep()) {
+ *   String expand = directives.expandVersion().orElseThrow(); // e.g. "42"
+ * }
+ * }</pre>
+ *
+ * @param expandVersion the expand migration's version named by {@code zdm:contract}
+ * @param destructiveReason the reason given by {@code zdm:allow destructive}
+ * @param ignores the well-formed ignore directives, in file order
+ * @param problems malformed directives
+ */
+public record MigrationDirectives(
+    Optional<String> expandVersion, Optional<String> destructiveReason, List<Ignore> ignores, List<Problem> problems) {
+
+  private static final Pattern DIRECTIVE = Pattern.compile("^\\s*zdm:(\\S+)\\s*(.*?)\\s*$", Pattern.DOTALL);
+  private static final Pattern CONTRACT = Pattern.compile("expand=([0-9]+(?:[._][0-9]+)*)");
+  private static final Pattern RULES_AND_REASON = Pattern.compile("(\\S+)(?:\\s+(.*))?", Pattern.DOTALL);
+
+  /**
+   * One {@code zdm:ignore} or {@code zdm:ignore-file} directive.
+   *
+   * @param rules the rules it suppresses
+   * @param reason why, as written
+   * @param wholeFile true for {@code ignore-file}; else it applies to the next statement
+   */
+  public record Ignore(List<RuleId> rules, String reason, boolean wholeFile, int line, int column) {}
+
+  /** A malformed directive and what is wrong with it. */
+  public record Problem(String message, int line, int column) {}
+
+  public MigrationDirectives {
+    ignores = List.copyOf(ignores);
+    problems = List.copyOf(problems);
+  }
+
+  /** Reads the directives of a migration's SQL text. Never throws. */
+  public static MigrationDirectives parse(String sql) {
+    return fromComments(Lexer.lex(sql).comments());
+  }
+
+  /** Whether the file is the contract step of an expand/contract pair. */
+  public boolean contractStep() {
+    return expandVersion.isPresent();
+  }
+
+  /** Whether destructive statements (drops, truncates) are declared intended in this file. */
+  public boolean destructiveAllowed() {
+    return contractStep() || destructiveReason.isPresent();
+  }
+
+  static MigrationDirectives fromComments(List<Comment> comments) {
+    String expand = null;
+    String destructive = null;
+    List<Ignore> ignores = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Comment comment : comments) {
+      Matcher directive = DIRECTIVE.matcher(comment.text());
+      if (!directive.matches()) {
+        continue;
+      }
+      String name = directive.group(1);
+      String rest = directive.group(2);
+      int line = comment.line();
+      int column = comment.column();
+      switch (name) {
+        case "contract" -> {
+          Matcher contract = CONTRACT.matcher(rest);
+          if (contract.matches()) {
+            expand = contract.group(1).replace('_', '.');
+          } else {
+            problems.add(new Problem("zdm:contract needs expand=<version> of the expand migration, e.g."
+                + " -- zdm:contract expand=42", line, column));
+          }
+        }
+        case "allow" -> {
+          if (rest.startsWith("destructive") && rest.substring("destructive".length()).isBlank()) {
+            problems.add(new Problem("zdm:allow destructive needs a reason, e.g."
+                + " -- zdm:allow destructive column unused since release 3.2", line, column));
+          } else if (rest.startsWith("destructive ")) {
+            destructive = rest.substring("destructive ".length()).trim();
+          } else {
+            problems.add(new Problem("zdm:allow knows only 'destructive <reason>'", line, column));
+          }
+        }
+        case "ignore", "ignore-file" -> readIgnore(name.equals("ignore-file"), rest, line, column, ignores, problems);
+        default -> problems.add(new Problem("Unknown directive zdm:" + name
+            + "; known: zdm:contract, zdm:allow, zdm:ignore, zdm:ignore-file", line, column));
+      }
+    }
+    return new MigrationDirectives(Optional.ofNullable(expand), Optional.ofNullable(destructive), ignores, problems);
+  }
+
+  private static void readIgnore(
+      boolean wholeFile, String rest, int line, int column, List<Ignore> ignores, List<Problem> problems) {
+    String directive = wholeFile ? "zdm:ignore-file" : "zdm:ignore";
+    Matcher matcher = RULES_AND_REASON.matcher(rest);
+    if (!matcher.matches()) {
+      problems.add(new Problem(directive + " needs a rule id and a reason, e.g. -- " + directive
+          + " require-lock-timeout table is empty in every environment", line, column));
+      return;
+    }
+    List<RuleId> rules = new ArrayList<>();
+    for (String id : matcher.group(1).split(",")) {
+      Optional<RuleId> rule = RuleId.fromId(id);
+      if (rule.isEmpty()) {
+        problems.add(new Problem(directive + " names unknown rule '" + id + "'; accepted ids: "
+            + RuleId.acceptedIds(), line, column));
+        return;
+      }
+      rules.add(rule.get());
+    }
+    String reason = matcher.group(2);
+    if (reason == null || reason.isBlank()) {
+      problems.add(new Problem(directive + " " + matcher.group(1) + " needs a reason after the rule id",
+          line, column));
+      return;
+    }
+    ignores.add(new Ignore(rules, reason.trim(), wholeFile, line, column));
+  }
+}

@@ -1,0 +1,138 @@
+package dev.flywayzdm.lint.internal.engine;
+
+import dev.flywayzdm.lint.internal.lexer.LexError;
+import dev.flywayzdm.lint.internal.lexer.LexResult;
+import dev.flywayzdm.lint.internal.lexer.Lexer;
+import dev.flywayzdm.lint.internal.lexer.Statement;
+import dev.flywayzdm.lint.internal.lexer.StatementSplitter;
+import dev.flywayzdm.lint.internal.lexer.Token;
+import dev.flywayzdm.lint.internal.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the SQL statements inside a {@code DO} block or a PL/pgSQL or SQL routine body, with their
+ * positions in the migration file, so the same rules apply to them.
+ *
+ * <p>PL/pgSQL control flow ({@code IF ... THEN}, {@code LOOP}, {@code BEGIN}, labels) is skipped to
+ * reach the SQL command it guards. {@code EXECUTE '<literal>'} is read as SQL too.
+ */
+final class BodyStatements {
+
+  private static final Set<String> CONTROL = Set.of("BEGIN", "THEN", "ELSE", "LOOP", "DECLARE", "EXCEPTION");
+  private static final Set<String> COMMANDS = Set.of(
+      "ALTER", "CREATE", "DROP", "UPDATE", "DELETE", "INSERT", "TRUNCATE", "VACUUM", "CLUSTER", "REINDEX", "LOCK",
+      "SET", "RESET", "EXECUTE", "COMMIT", "ROLLBACK", "SELECT", "PERFORM", "GRANT", "REVOKE", "COMMENT", "REFRESH",
+      "ANALYZE", "WITH");
+
+  /**
+   * The body statements and any error lexing the body.
+   *
+   * @param statements statements found in the body
+   * @param errors lexing errors, positioned in the file
+   */
+  record Body(List<Statement> statements, List<LexError> errors) {
+    static final Body NONE = new Body(List.of(), List.of());
+  }
+
+  private BodyStatements() {}
+
+  /** The body of a {@code DO} block or {@code CREATE FUNCTION/PROCEDURE}; empty for other statements. */
+  static Body of(Statement statement) {
+    Statement.Origin origin;
+    if (statement.startsWith("DO")) {
+      origin = Statement.Origin.DO_BLOCK;
+    } else if (isRoutine(statement)) {
+      origin = Statement.Origin.ROUTINE_BODY;
+    } else {
+      return Body.NONE;
+    }
+    String language = language(statement);
+    if (!language.equals("plpgsql") && !language.equals("sql")) {
+      return Body.NONE;
+    }
+    Token body = bodyToken(statement, origin);
+    if (body == null) {
+      return Body.NONE;
+    }
+    List<Statement> found = new ArrayList<>();
+    List<LexError> errors = new ArrayList<>();
+    read(body, origin, language.equals("plpgsql"), found, errors);
+    return new Body(found, errors);
+  }
+
+  private static void read(Token body, Statement.Origin origin, boolean plpgsql, List<Statement> found,
+      List<LexError> errors) {
+    LexResult lexed = Lexer.lex(body.value(), body.valueLine(), body.valueColumn());
+    lexed.error().ifPresent(errors::add);
+    for (Statement fragment : StatementSplitter.split(lexed.tokens(), origin)) {
+      int start = plpgsql ? commandStart(fragment) : 0;
+      if (start < 0) {
+        continue;
+      }
+      Statement command = new Statement(fragment.tokens().subList(start, fragment.size()), origin);
+      if (plpgsql && command.startsWith("EXECUTE") && command.size() >= 2 && command.get(1).is(TokenKind.STRING)
+          && (command.size() == 2 || command.isWord(2, "USING"))) {
+        read(command.get(1), Statement.Origin.DYNAMIC_SQL, false, found, errors);
+      } else {
+        found.add(command);
+      }
+    }
+  }
+
+  /** Index of the SQL command in a PL/pgSQL fragment such as {@code IF x THEN ALTER TABLE ...}; -1 if none. */
+  static int commandStart(Statement fragment) {
+    int segmentStart = 0;
+    int depth = 0;
+    for (int i = 0; i < fragment.size(); i++) {
+      Token token = fragment.get(i);
+      if (token.is(TokenKind.OPEN_PAREN)) {
+        depth++;
+      } else if (token.is(TokenKind.CLOSE_PAREN)) {
+        depth--;
+      } else if (depth == 0) {
+        if (i == segmentStart && token.is(TokenKind.WORD) && COMMANDS.contains(token.upper())) {
+          return i;
+        }
+        if (token.is(TokenKind.WORD) && CONTROL.contains(token.upper()) || token.text().equals(">>")) {
+          segmentStart = i + 1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isRoutine(Statement s) {
+    int at = s.matchesAt(1, "OR", "REPLACE") ? 3 : 1;
+    return s.isWord(0, "CREATE") && (s.isWord(at, "FUNCTION") || s.isWord(at, "PROCEDURE"));
+  }
+
+  /** The language, lower case; {@code plpgsql} for a DO block without LANGUAGE. */
+  private static String language(Statement s) {
+    int at = s.indexOfWord("LANGUAGE", 1);
+    if (at < 0 || at + 1 >= s.size()) {
+      return s.startsWith("DO") ? "plpgsql" : "";
+    }
+    return s.get(at + 1).value().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static Token bodyToken(Statement s, Statement.Origin origin) {
+    if (origin == Statement.Origin.DO_BLOCK) {
+      for (Token token : s.tokens()) {
+        if (token.is(TokenKind.DOLLAR_STRING) || token.is(TokenKind.STRING)) {
+          return token;
+        }
+      }
+      return null;
+    }
+    int as = s.indexOfWord("AS", 1);
+    while (as >= 0) {
+      if (as + 1 < s.size() && (s.get(as + 1).is(TokenKind.DOLLAR_STRING) || s.get(as + 1).is(TokenKind.STRING))) {
+        return s.get(as + 1);
+      }
+      as = s.indexOfWord("AS", as + 1);
+    }
+    return null;
+  }
+}

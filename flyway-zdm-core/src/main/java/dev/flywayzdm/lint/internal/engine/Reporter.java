@@ -1,0 +1,35 @@
+package dev.flywayzdm.lint.internal.engine;
+
+import dev.flywayzdm.lint.RuleId;
+import dev.flywayzdm.lint.internal.lexer.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the raw findings of one file. */
+public final class Reporter {
+
+  private final List<RawFinding> findings = new ArrayList<>();
+  private int anchor = -1;
+
+  void anchor(int statementIndex) {
+    anchor = statementIndex;
+  }
+
+  /** Reports at the token, with the rule's own fix. */
+  public void report(RuleId rule, Token at, String message) {
+    report(rule, at, message, null);
+  }
+
+  /** Reports at the token with a fix written for this case. */
+  public void report(RuleId rule, Token at, String message, String fix) {
+    findings.add(new RawFinding(rule, at.line(), at.column(), message, fix, anchor));
+  }
+
+  void reportAt(RuleId rule, int line, int column, String message) {
+    findings.add(new RawFinding(rule, line, column, message, null, -1));
+  }
+
+  List<RawFinding> findings() {
+    return findings;
+  }
+}

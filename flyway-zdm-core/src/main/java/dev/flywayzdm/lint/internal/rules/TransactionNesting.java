@@ -1,0 +1,35 @@
+package dev.flywayzdm.lint.internal.rules;
+
+import dev.flywayzdm.lint.RuleId;
+import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.StatementContext;
+import dev.flywayzdm.lint.internal.lexer.Statement;
+
+/** Transaction control in a migration Flyway already wraps in a transaction. */
+final class TransactionNesting implements Rule {
+
+  @Override
+  public RuleId id() {
+    return RuleId.TRANSACTION_NESTING;
+  }
+
+  @Override
+  public void check(StatementContext context, Reporter out) {
+    Statement s = context.statement();
+    if (s.origin() != Statement.Origin.FILE) {
+      return;
+    }
+    if (s.startsWith("BEGIN") || s.startsWith("START", "TRANSACTION")) {
+      if (context.inTransaction()) {
+        out.report(id(), s.first(), context.file().fileInTransaction()
+            ? "BEGIN inside the transaction Flyway already opened for this migration"
+            : "BEGIN while an explicit transaction is already open");
+      }
+    } else if ((s.startsWith("COMMIT") || s.startsWith("END") || s.startsWith("ROLLBACK") || s.startsWith("ABORT"))
+        && context.file().fileInTransaction() && !s.containsWord("TO")) {
+      out.report(id(), s.first(), s.first().upper() + " ends the transaction Flyway opened for this migration:"
+          + " the statements before it stay applied even if a later one fails");
+    }
+  }
+}
