@@ -1,5 +1,8 @@
 package dev.flywayzdm.config;
 
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.extensibility.ConfigurationExtension;
 
 /**
@@ -8,6 +11,13 @@ import org.flywaydb.core.extensibility.ConfigurationExtension;
  * <p>Registered in {@code META-INF/services/org.flywaydb.core.extensibility.Plugin}; Flyway binds
  * {@code flyway.zdm.<key>} to the bean property of the same name. Values stay text until
  * {@link #toSettings()} parses and validates them all at once.
+ *
+ * <p>From Java, set values on the instance Flyway registered, or bind a property map without
+ * Flyway's Jackson-based binding with {@link ZdmProperties}:
+ * <pre>{@code
+ * FluentConfiguration configuration = Flyway.configure().dataSource(ds);
+ * ZdmConfigurationExtension.in(configuration).apply(ZdmSettings.builder().lockTimeout(Duration.ofSeconds(1)).build());
+ * }</pre>
  */
 public class ZdmConfigurationExtension implements ConfigurationExtension {
 
@@ -22,15 +32,86 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
   private String maxBlockerAge;
   private String backfillBatchSize;
   private String backfillPause;
+  private String lintDisabledRules;
+
+  /** Every key of the namespace, as written after {@code flyway.zdm.}. */
+  public static final List<String> KEYS = List.of("lockTimeout", "statementTimeout", "lockRetries",
+      "lockRetryMinBackoff", "lockRetryMaxBackoff", "lockRetryMaxTotal", "soak", "lint", "maxBlockerAge",
+      "backfillBatchSize", "backfillPause", "lintDisabledRules");
+
+  /** The key prefix in flyway.conf and property maps. */
+  public static final String PREFIX = "flyway.zdm.";
+
+  /**
+   * The instance Flyway registered for this configuration (set values on it before {@code load()}).
+   *
+   * @throws IllegalStateException when flyway-zdm is not among Flyway's plugins: its jar must be
+   *     loadable by the class loader of flyway-core
+   */
+  public static ZdmConfigurationExtension in(Configuration configuration) {
+    ZdmConfigurationExtension extension = configuration.getPluginRegister() == null
+        ? null : configuration.getPluginRegister().getPlugin(ZdmConfigurationExtension.class);
+    if (extension == null) {
+      throw new IllegalStateException("flyway-zdm's configuration extension is not registered with Flyway: put the"
+          + " flyway-zdm-core jar beside flyway-core (same class loader; for flyway-maven-plugin, a plugin dependency)");
+    }
+    return extension;
+  }
 
   @Override
   public String getNamespace() {
     return "zdm";
   }
 
+  /** {@code FLYWAY_ZDM_LOCK_TIMEOUT} -> {@code flyway.zdm.lockTimeout}, for every key; null for other variables. */
   @Override
   public String getConfigurationParameterFromEnvironmentVariable(String environmentVariable) {
+    for (String key : KEYS) {
+      if (environmentVariableOf(key).equals(environmentVariable)) {
+        return PREFIX + key;
+      }
+    }
     return null;
+  }
+
+  /** {@code lockTimeout} -> {@code FLYWAY_ZDM_LOCK_TIMEOUT}. */
+  public static String environmentVariableOf(String key) {
+    return "FLYWAY_ZDM_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  /** Sets every key from {@code settings} (the Java way to configure, instead of text). */
+  public void apply(ZdmSettings settings) {
+    lockTimeout = DurationText.format(settings.lockTimeout());
+    statementTimeout = DurationText.format(settings.statementTimeout());
+    lockRetries = String.valueOf(settings.lockRetries());
+    lockRetryMinBackoff = DurationText.format(settings.lockRetryMinBackoff());
+    lockRetryMaxBackoff = DurationText.format(settings.lockRetryMaxBackoff());
+    lockRetryMaxTotal = DurationText.format(settings.lockRetryMaxTotal());
+    soak = DurationText.format(settings.soak());
+    lint = settings.lint().name().toLowerCase(Locale.ROOT);
+    maxBlockerAge = DurationText.format(settings.maxBlockerAge());
+    backfillBatchSize = String.valueOf(settings.backfillBatchSize());
+    backfillPause = DurationText.format(settings.backfillPause());
+  }
+
+  /** Sets one key by name ({@code lockTimeout}); unknown names are refused listing the accepted keys. */
+  void set(String key, String value) {
+    switch (key) {
+      case "lockTimeout" -> lockTimeout = value;
+      case "statementTimeout" -> statementTimeout = value;
+      case "lockRetries" -> lockRetries = value;
+      case "lockRetryMinBackoff" -> lockRetryMinBackoff = value;
+      case "lockRetryMaxBackoff" -> lockRetryMaxBackoff = value;
+      case "lockRetryMaxTotal" -> lockRetryMaxTotal = value;
+      case "soak" -> soak = value;
+      case "lint" -> lint = value;
+      case "maxBlockerAge" -> maxBlockerAge = value;
+      case "backfillBatchSize" -> backfillBatchSize = value;
+      case "backfillPause" -> backfillPause = value;
+      case "lintDisabledRules" -> lintDisabledRules = value;
+      default -> throw new IllegalArgumentException("unknown setting " + PREFIX + key + " = '" + value
+          + "': accepted keys are " + String.join(", ", KEYS.stream().map(k -> PREFIX + k).toList()));
+    }
   }
 
   /** The validated settings these keys describe; unset keys take their defaults. */
@@ -158,6 +239,18 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
 
   public void setBackfillBatchSize(String backfillBatchSize) {
     this.backfillBatchSize = backfillBatchSize;
+  }
+
+  /**
+   * Lint rules to switch off, comma-separated, as text: the linter parses it (it is not part of
+   * {@link ZdmSettings}, which holds what every component needs).
+   */
+  public String getLintDisabledRules() {
+    return lintDisabledRules;
+  }
+
+  public void setLintDisabledRules(String lintDisabledRules) {
+    this.lintDisabledRules = lintDisabledRules;
   }
 
   public String getBackfillPause() {

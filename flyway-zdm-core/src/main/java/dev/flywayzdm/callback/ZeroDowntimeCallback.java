@@ -1,0 +1,216 @@
+package dev.flywayzdm.callback;
+
+import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.config.LintMode;
+import dev.flywayzdm.config.ProjectSettings;
+import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.pg.FlywayLockMode;
+import dev.flywayzdm.internal.pg.SessionActivity;
+import dev.flywayzdm.internal.pg.SessionInfo;
+import dev.flywayzdm.internal.sql.DestructiveStatements;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Flyway callback that makes a plain {@code flyway migrate} safe for a running application.
+ *
+ * <ul>
+ *   <li>Every migration runs with {@code flyway.zdm.lockTimeout} ({@code SET LOCAL} in its
+ *       transaction; {@code SET} and restored afterwards without one), so a blocked DDL statement
+ *       fails after seconds instead of queueing every application query behind it. A migration that
+ *       sets its own lock_timeout wins. Non-transactional flyway-zdm Java migrations set their own.
+ *   <li>Before the run: the settings are validated, old transactions that would block migrations
+ *       are logged, and a pending non-transactional migration under Flyway's transactional lock
+ *       fails fast with the fix instead of hanging.
+ *   <li>A contract migration ({@code @Contract}, {@code -- zdm:contract expand=5}) runs only when its
+ *       expand has been live for the soak ({@link SoakGate}).
+ *   <li>DROP TABLE / DROP COLUMN / RENAME / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA in a SQL
+ *       migration are refused unless it is a contract step or says {@code -- zdm:allow destructive <reason>}.
+ * </ul>
+ *
+ * Register it like any callback, never by placing it under {@code db/callback}:
+ * <pre>{@code
+ * Flyway.configure().dataSource(ds).callbacks(new ZeroDowntimeCallback()).load().migrate();
+ * // flyway.conf: flyway.callbacks=dev.flywayzdm.callback.ZeroDowntimeCallback
+ * // Spring Boot: @Bean Callback zeroDowntime() { return new ZeroDowntimeCallback(); }
+ * }</pre>
+ */
+public class ZeroDowntimeCallback implements Callback {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeCallback.class);
+
+  private final SessionTimeouts timeouts = new SessionTimeouts();
+  /** Declarations of the migrations running now, by connection: statement events need them. */
+  private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
+  private final Optional<SqlMigrationLinter> linter;
+
+  /** The callback, with the SQL linter found on the class path (if any). */
+  public ZeroDowntimeCallback() {
+    this(ServiceLoader.load(SqlMigrationLinter.class, ZeroDowntimeCallback.class.getClassLoader()).findFirst().orElse(null));
+  }
+
+  /** The callback with this linter ({@code null}: none). */
+  public ZeroDowntimeCallback(SqlMigrationLinter linter) {
+    this.linter = Optional.ofNullable(linter);
+  }
+
+  @Override
+  public boolean supports(Event event, Context context) {
+    // Called with a null context on 11.x and a context without connection on 13.x: decide on the event only.
+    return event == Event.BEFORE_MIGRATE
+        || event == Event.BEFORE_EACH_MIGRATE
+        || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
+        || event == Event.AFTER_EACH_MIGRATE
+        || event == Event.AFTER_EACH_MIGRATE_ERROR;
+  }
+
+  @Override
+  public boolean canHandleInTransaction(Event event, Context context) {
+    return true;
+  }
+
+  @Override
+  public void handle(Event event, Context context) {
+    try {
+      switch (event) {
+        case BEFORE_MIGRATE -> beforeMigrate(context);
+        case BEFORE_EACH_MIGRATE -> beforeEachMigrate(context);
+        case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
+        case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
+        case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
+        default -> {
+          // not subscribed
+        }
+      }
+    } catch (SQLException e) {
+      throw new FlywayException("flyway-zdm " + event + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new MigrationRefusedException("flyway-zdm: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String getCallbackName() {
+    return "flyway-zdm";
+  }
+
+  private void beforeMigrate(Context context) throws SQLException {
+    Configuration configuration = context.getConfiguration();
+    ZdmSettings settings = ProjectSettings.of(configuration);
+    if (settings.soak().isZero()) {
+      LOG.warn("flyway-zdm: flyway.zdm.soak = 0: contract migrations run right after their expand, even in the same run."
+          + " Fine for development and tests; in production the old application version may still be using what they remove.");
+    }
+    PendingMigrations.failFastOnTransactionalLock(configuration);
+    reportOldTransactions(context.getConnection(), settings);
+  }
+
+  private void beforeEachMigrate(Context context) throws SQLException {
+    Configuration configuration = context.getConfiguration();
+    ZdmSettings settings = ProjectSettings.of(configuration);
+    MigrationInfo info = context.getMigrationInfo();
+    Connection connection = context.getConnection();
+    String migration = MigrationSource.name(info);
+    boolean transactional = !connection.getAutoCommit();
+
+    if (!transactional && FlywayLockMode.transactionalLockOn(configuration)) {
+      throw new MigrationRefusedException(FlywayLockMode.fixFor(migration));
+    }
+    MigrationDeclaration declaration = MigrationSource.declaration(info, configuration);
+    running.put(connection, declaration);
+    if (declaration.contract().isPresent()) {
+      soakGate(connection, configuration, migration, declaration.contract().get(), settings);
+    }
+    declaration.allowDestructiveReason().ifPresent(reason ->
+        LOG.warn("{}: destructive statements allowed outside a contract step: {}", migration, reason));
+    if (settings.lint() != LintMode.OFF && linter.isPresent() && MigrationSource.isSql(info)) {
+      MigrationSource.sqlText(info, configuration).ifPresent(sql -> linter.get().lint(migration, sql, settings));
+    }
+
+    Optional<Class<?>> javaClass = MigrationSource.javaClass(info, configuration);
+    if (!transactional && javaClass.map(MigrationSource::isFlywayZdmMigration).orElse(false)) {
+      LOG.info("{}: runs without a transaction and sets its own timeouts per step", migration);
+      return;
+    }
+    timeouts.apply(connection, migration, transactional, settings);
+  }
+
+  private void soakGate(Connection connection, Configuration configuration, String migration,
+      MigrationDeclaration.ContractOf contract, ZdmSettings settings) throws SQLException {
+    ContractStatus status = SoakGate.evaluate(connection, configuration, migration, contract, settings);
+    if (!status.mayRunNow()) {
+      throw new MigrationRefusedException("flyway-zdm: " + status.describe());
+    }
+    if (status.soak().isZero()) {
+      LOG.warn("{}: SOAK IS 0: running the contract step right after expand {} - only acceptable outside production",
+          migration, contract.expandVersion());
+    } else {
+      LOG.info("{}", status.describe());
+    }
+  }
+
+  private void beforeStatement(Context context) {
+    MigrationDeclaration declaration = running.getOrDefault(context.getConnection(), MigrationDeclaration.NONE);
+    if (declaration.isContract() || declaration.allowDestructiveReason().isPresent() || context.getStatement() == null) {
+      return;
+    }
+    String sql = context.getStatement().getSql();
+    List<DestructiveStatements.Kind> destructive = DestructiveStatements.classify(sql);
+    if (!destructive.isEmpty()) {
+      String kinds = destructive.stream().map(DestructiveStatements.Kind::label).distinct().collect(Collectors.joining(", "));
+      throw new MigrationRefusedException("flyway-zdm: " + MigrationSource.name(context.getMigrationInfo()) + ": " + kinds
+          + " outside a declared contract step: " + head(sql) + ". It breaks the application version still running"
+          + " during a rolling deploy. Move it into a contract migration (-- zdm:contract expand=<version of the expand"
+          + " migration>, or @Contract(expand = \"...\") in Java) or, if it is safe, say why in the migration's header:"
+          + " -- zdm:allow destructive <reason>");
+    }
+  }
+
+  private void afterEachMigrate(Context context, boolean failed) {
+    Connection connection = context.getConnection();
+    running.remove(connection);
+    timeouts.restore(connection, failed);
+  }
+
+  private static void reportOldTransactions(Connection connection, ZdmSettings settings) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      List<SessionInfo> old = SessionActivity.transactionsOlderThan(connection, settings.maxBlockerAge()).stream()
+          .filter(session -> !isFlywayLock(session))
+          .toList();
+      for (SessionInfo session : old) {
+        LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={}: {}; a migration that"
+            + " needs a lock it holds will fail after lock_timeout {}", DurationText.format(settings.maxBlockerAge()),
+            session.describe(), DurationText.format(settings.lockTimeout()));
+      }
+    } catch (SQLException e) {
+      LOG.warn("flyway-zdm pre-flight: could not list open transactions: {}", e.getMessage());
+    }
+  }
+
+  /** Flyway's own lock session (another Flyway run, or this one's transactional lock): not an application blocker. */
+  private static boolean isFlywayLock(SessionInfo session) {
+    return session.queryHead().contains("pg_try_advisory_xact_lock") || session.queryHead().contains("pg_advisory_xact_lock");
+  }
+
+  private static String head(String sql) {
+    String oneLine = sql.strip().replaceAll("\\s+", " ");
+    return "\"" + (oneLine.length() > 120 ? oneLine.substring(0, 120) + "..." : oneLine) + "\"";
+  }
+}
