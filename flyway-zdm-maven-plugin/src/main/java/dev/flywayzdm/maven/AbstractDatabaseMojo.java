@@ -3,6 +3,7 @@ package dev.flywayzdm.maven;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -83,12 +84,22 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
     }
   }
 
-  /** The project's runtime class path over the plugin's own classes; close it when done. */
-  protected final URLClassLoader projectClassLoader() throws MojoExecutionException {
+  /**
+   * The project's runtime class path over the plugin's own classes; close it when done. Warns when a
+   * {@code classpath:} location has migrations in the source tree but not on the class path: Flyway
+   * would silently find nothing there because the resources were not processed yet.
+   */
+  protected final URLClassLoader projectClassLoader(List<String> locations) throws MojoExecutionException {
+    URLClassLoader loader;
     try {
-      return ProjectClassLoader.of(project, getClass().getClassLoader());
+      loader = ProjectClassLoader.of(project, getClass().getClassLoader());
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("The project's runtime class path is not resolved: " + e.getMessage(), e);
     }
+    for (String location : ProjectClassLoader.unbuiltLocations(loader, locations, sqlMigrations(locations))) {
+      getLog().warn(location + " has migrations in the source tree but is not on the project's class path, so Flyway"
+          + " will not see them: build first, e.g. mvn process-classes zdm:" + goal());
+    }
+    return loader;
   }
 }

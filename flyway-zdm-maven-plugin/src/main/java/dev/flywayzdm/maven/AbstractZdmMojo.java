@@ -1,5 +1,9 @@
 package dev.flywayzdm.maven;
 
+import dev.flywayzdm.lint.MigrationSource;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -63,15 +67,29 @@ public abstract class AbstractZdmMojo extends AbstractMojo {
   }
 
   /** How {@code classpath:} and {@code filesystem:} locations map onto this project's source tree. */
-  protected final MigrationLocations sourceTree() {
+  private MigrationLocations sourceTree() {
     List<Path> resources = project.getResources().stream().map(Resource::getDirectory).map(Path::of).toList();
     return new MigrationLocations(project.getBasedir().toPath(), resources);
   }
 
-  protected final java.nio.charset.Charset encoding() throws MojoExecutionException {
+  /** The SQL migrations the locations denote in this project's source tree, in Flyway order. */
+  protected final List<MigrationSource> sqlMigrations(List<String> locations) throws MojoExecutionException {
+    List<Path> directories;
     try {
-      return encoding == null || encoding.isBlank() ? java.nio.charset.StandardCharsets.UTF_8
-          : java.nio.charset.Charset.forName(encoding.trim());
+      directories = sourceTree().directories(locations);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    try {
+      return SqlMigrationFiles.read(project.getBasedir().toPath(), directories, encoding());
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not read the migrations in " + directories + ": " + e.getMessage(), e);
+    }
+  }
+
+  protected final Charset encoding() throws MojoExecutionException {
+    try {
+      return encoding == null || encoding.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(encoding.trim());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("zdm.encoding = '" + encoding + "' is not a charset Java knows (e.g. UTF-8)", e);
     }

@@ -69,16 +69,10 @@ public class LintMojo extends AbstractZdmMojo {
     FailOn threshold = parseFailOn();
     LintOptions options = options();
     List<String> locations = locations();
-    List<Path> directories = directories(locations);
-    List<MigrationSource> sources;
-    try {
-      sources = SqlMigrationFiles.read(project.getBasedir().toPath(), directories, encoding());
-    } catch (IOException e) {
-      throw new MojoExecutionException("Could not read the migrations in " + directories + ": " + e.getMessage(), e);
-    }
+    List<MigrationSource> sources = sqlMigrations(locations);
     if (sources.isEmpty()) {
-      getLog().warn("No SQL migrations found for locations " + locations + " (looked in " + directories
-          + "): set <locations> or -Dzdm.locations=classpath:db/migration,filesystem:sql");
+      getLog().warn("No SQL migrations found for locations " + locations + " in " + project.getBasedir()
+          + ": set <locations> or -Dzdm.locations=classpath:db/migration,filesystem:sql");
     }
     LintReport report = new Linter(options).lint(sources);
     LintConsole console = new LintConsole(getLog());
@@ -106,14 +100,6 @@ public class LintMojo extends AbstractZdmMojo {
       return LintParameters.options(targetPostgresVersion, disabledRules, severities, callbackActive, startAfter);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("zdm:lint configuration: " + e.getMessage(), e);
-    }
-  }
-
-  private List<Path> directories(List<String> locations) throws MojoExecutionException {
-    try {
-      return sourceTree().directories(locations);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 

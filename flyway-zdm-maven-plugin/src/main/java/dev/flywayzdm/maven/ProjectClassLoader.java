@@ -1,5 +1,6 @@
 package dev.flywayzdm.maven;
 
+import dev.flywayzdm.lint.MigrationSource;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -20,6 +21,26 @@ final class ProjectClassLoader {
 
   static URLClassLoader of(MavenProject project, ClassLoader parent) throws DependencyResolutionRequiredException {
     return over(project.getRuntimeClasspathElements(), parent);
+  }
+
+  /**
+   * The {@code classpath:} locations for which the source tree has SQL migrations but the class
+   * loader has nothing: the project's resources have not been processed.
+   */
+  static List<String> unbuiltLocations(ClassLoader loader, List<String> locations, List<MigrationSource> sources) {
+    if (sources.isEmpty()) {
+      return List.of();
+    }
+    List<String> unbuilt = new ArrayList<>();
+    for (String location : locations) {
+      if (location.startsWith("classpath:")) {
+        String path = location.substring("classpath:".length()).replaceAll("^/+|/+$", "");
+        if (loader.getResource(path.isEmpty() ? "." : path) == null) {
+          unbuilt.add(location);
+        }
+      }
+    }
+    return unbuilt;
   }
 
   static URLClassLoader over(List<String> elements, ClassLoader parent) {
