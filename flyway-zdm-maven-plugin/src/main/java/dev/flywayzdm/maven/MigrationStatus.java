@@ -5,6 +5,7 @@ import dev.flywayzdm.callback.SoakGate;
 import dev.flywayzdm.config.DurationText;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.flywaydb.core.api.MigrationState;
  * each pending contract what the soak gate says. Reads the database through Flyway; changes nothing.
  */
 final class MigrationStatus {
+
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final List<StatusRow> rows;
   private final List<ContractStatus> contracts;
@@ -67,7 +70,7 @@ final class MigrationStatus {
       case FAILED -> expand + " failed: repair it first";
       case APPLIED -> contract.mayRunNow()
           ? "may run now (" + expand + ", soak " + DurationText.format(contract.soak()) + " over)"
-          : "blocked by soak: may run from " + contract.mayRunFrom().map(t -> t.withNano(0).toString().replace('T', ' '))
+          : "blocked by soak: may run from " + contract.mayRunFrom().map(SECONDS::format)
               .orElse("?") + " " + contract.timeZone() + " (" + expand + ", "
               + roughly(contract.remaining()) + " to go)";
     };
