@@ -55,8 +55,8 @@ public record ContractStatus(
     String soakText = "soak " + DurationText.format(soak);
     return switch (expandState) {
       case MISSING -> migration + " is the contract step of " + expand + ", which has not been applied: apply the"
-          + " expand, deploy the application that no longer needs what the contract removes, wait " + soakText
-          + ", then run the contract";
+          + " expand, deploy the application that no longer needs what the contract removes, and run the contract"
+          + " once the expand has been live for " + DurationText.format(soak);
       case FAILED -> migration + " is the contract step of " + expand + ", whose last run failed: repair and re-apply"
           + " the expand first";
       case APPLIED -> mayRunNow()

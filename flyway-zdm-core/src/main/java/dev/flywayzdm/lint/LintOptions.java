@@ -3,6 +3,7 @@ package dev.flywayzdm.lint;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public record LintOptions(
     }
 
     public Builder disable(RuleId... rules) {
-      disabled.addAll(java.util.List.of(rules));
+      disabled.addAll(List.of(rules));
       return this;
     }
 

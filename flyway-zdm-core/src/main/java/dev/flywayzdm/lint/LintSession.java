@@ -107,10 +107,10 @@ public final class LintSession {
       for (MigrationDirectives.Problem problem : directives.problems()) {
         add(out, RuleId.INVALID_DIRECTIVE, problem.line(), problem.column(), problem.message());
       }
-      directives.expandVersion().ifPresent(expand -> source.version().ifPresent(version -> {
-        if (MigrationSource.compareVersions(expand, version) >= 0) {
-          add(out, RuleId.INVALID_DIRECTIVE, 1, 1, "zdm:contract expand=" + expand + " must name an earlier"
-              + " migration than this one (" + version + ")");
+      directives.contract().ifPresent(contract -> source.version().ifPresent(version -> {
+        if (MigrationSource.compareVersions(contract.expandVersion(), version) >= 0) {
+          add(out, RuleId.INVALID_DIRECTIVE, contract.line(), contract.column(), "zdm:contract expand="
+              + contract.expandVersion() + " must name an earlier migration than this one (" + version + ")");
         }
       }));
       for (MigrationDirectives.Ignore ignore : directives.ignores()) {

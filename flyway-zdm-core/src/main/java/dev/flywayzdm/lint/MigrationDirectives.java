@@ -28,13 +28,13 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * @param expandVersion the expand migration's version named by {@code zdm:contract}
+ * @param contract the {@code zdm:contract} directive, if the file has one
  * @param destructiveReason the reason given by {@code zdm:allow destructive}
  * @param ignores the well-formed ignore directives, in file order
  * @param problems malformed directives
  */
 public record MigrationDirectives(
-    Optional<String> expandVersion, Optional<String> destructiveReason, List<Ignore> ignores, List<Problem> problems) {
+    Optional<Contract> contract, Optional<String> destructiveReason, List<Ignore> ignores, List<Problem> problems) {
 
   private static final Pattern DIRECTIVE = Pattern.compile("^\\s*zdm:(\\S+)\\s*(.*?)\\s*$", Pattern.DOTALL);
   private static final Pattern CONTRACT = Pattern.compile("expand=([0-9]+(?:[._][0-9]+)*)");
@@ -48,6 +48,13 @@ public record MigrationDirectives(
    * @param wholeFile true for {@code ignore-file}; else it applies to the next statement
    */
   public record Ignore(List<RuleId> rules, String reason, boolean wholeFile, int line, int column) {}
+
+  /**
+   * A {@code zdm:contract expand=<version>} directive.
+   *
+   * @param expandVersion the version of the expand migration this contract step completes, e.g. {@code 42}
+   */
+  public record Contract(String expandVersion, int line, int column) {}
 
   /** A malformed directive and what is wrong with it. */
   public record Problem(String message, int line, int column) {}
@@ -64,7 +71,12 @@ public record MigrationDirectives(
 
   /** Whether the file is the contract step of an expand/contract pair. */
   public boolean contractStep() {
-    return expandVersion.isPresent();
+    return contract.isPresent();
+  }
+
+  /** The version of the expand migration named by {@code zdm:contract}. */
+  public Optional<String> expandVersion() {
+    return contract.map(Contract::expandVersion);
   }
 
   /** Whether destructive statements (drops, truncates) are declared intended in this file. */
@@ -73,7 +85,7 @@ public record MigrationDirectives(
   }
 
   static MigrationDirectives fromComments(List<Comment> comments) {
-    String expand = null;
+    Contract contract = null;
     String destructive = null;
     List<Ignore> ignores = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
@@ -88,9 +100,9 @@ public record MigrationDirectives(
       int column = comment.column();
       switch (name) {
         case "contract" -> {
-          Matcher contract = CONTRACT.matcher(rest);
-          if (contract.matches()) {
-            expand = contract.group(1).replace('_', '.');
+          Matcher matcher = CONTRACT.matcher(rest);
+          if (matcher.matches()) {
+            contract = new Contract(matcher.group(1).replace('_', '.'), line, column);
           } else {
             problems.add(new Problem("zdm:contract needs expand=<version> of the expand migration, e.g."
                 + " -- zdm:contract expand=42", line, column));
@@ -111,7 +123,7 @@ public record MigrationDirectives(
             + "; known: zdm:contract, zdm:allow, zdm:ignore, zdm:ignore-file", line, column));
       }
     }
-    return new MigrationDirectives(Optional.ofNullable(expand), Optional.ofNullable(destructive), ignores, problems);
+    return new MigrationDirectives(Optional.ofNullable(contract), Optional.ofNullable(destructive), ignores, problems);
   }
 
   private static void readIgnore(

@@ -9,6 +9,7 @@ import dev.flywayzdm.lint.internal.lexer.Token;
 import dev.flywayzdm.lint.internal.lexer.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -114,7 +115,7 @@ final class BodyStatements {
     if (at < 0 || at + 1 >= s.size()) {
       return s.startsWith("DO") ? "plpgsql" : "";
     }
-    return s.get(at + 1).value().toLowerCase(java.util.Locale.ROOT);
+    return s.get(at + 1).value().toLowerCase(Locale.ROOT);
   }
 
   private static Token bodyToken(Statement s, Statement.Origin origin) {

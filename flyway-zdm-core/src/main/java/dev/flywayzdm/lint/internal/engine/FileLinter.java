@@ -23,8 +23,7 @@ public final class FileLinter {
 
   /** Rules that make no sense for a routine body, which runs later, in the caller's transaction. */
   private static final Set<RuleId> NOT_FOR_ROUTINES = Set.of(
-      RuleId.REQUIRE_LOCK_TIMEOUT, RuleId.STATEMENTS_AFTER_ACCESS_EXCLUSIVE, RuleId.PREFER_ROBUST_STATEMENTS,
-      RuleId.UNBATCHED_BACKFILL);
+      RuleId.REQUIRE_LOCK_TIMEOUT, RuleId.STATEMENTS_AFTER_ACCESS_EXCLUSIVE, RuleId.PREFER_ROBUST_STATEMENTS);
 
   private final LintOptions options;
   private final Schema schema;

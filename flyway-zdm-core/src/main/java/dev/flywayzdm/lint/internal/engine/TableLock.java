@@ -7,6 +7,7 @@ import dev.flywayzdm.lint.internal.sql.AlterTable;
 import dev.flywayzdm.lint.internal.sql.LockMode;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The strongest table lock a statement takes, from PostgreSQL's documentation of each command.
@@ -97,7 +98,7 @@ public record TableLock(String object, LockMode mode, boolean existing) {
     }
   }
 
-  private static final java.util.Set<String> MAINTENANCE_WORDS = java.util.Set.of(
+  private static final Set<String> MAINTENANCE_WORDS = Set.of(
       "FULL", "FREEZE", "VERBOSE", "ANALYZE", "INDEX", "TABLE", "SCHEMA", "DATABASE", "SYSTEM", "CONCURRENTLY");
 
   /** The object of a maintenance command such as {@code VACUUM (FULL) t} or {@code REINDEX INDEX CONCURRENTLY i}. */

@@ -25,7 +25,7 @@ final class UnbatchedBackfill implements Rule {
     if (!change.filtered()) {
       out.report(id(), s.first(), change.verb() + " of every row of existing table " + change.table()
           + " in one statement locks all of them until commit");
-    } else if (context.file().hasDdlOnExistingTable()) {
+    } else if (context.file().hasDdlOnExistingTable() && !context.inRoutineBody()) {
       out.report(id(), s.first(), change.verb() + " of existing table " + change.table() + " shares its migration"
           + " with DDL: the rows and the DDL locks stay held until the whole migration commits");
     }

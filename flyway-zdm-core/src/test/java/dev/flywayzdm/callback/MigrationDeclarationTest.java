@@ -1,0 +1,41 @@
+package dev.flywayzdm.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MigrationDeclarationTest {
+
+  @Test
+  void readsAContractWithItsOwnSoakFromTheHeader() {
+    MigrationDeclaration declaration = MigrationDeclaration.ofSql("V9__drop.sql",
+        "-- Drops users.name\n\n-- zdm:contract expand=5 soak=2h\nALTER TABLE users DROP COLUMN name;");
+
+    assertThat(declaration.contract()).contains(new MigrationDeclaration.ContractOf("5", Optional.of(Duration.ofHours(2))));
+    assertThat(declaration.allowDestructiveReason()).isEmpty();
+  }
+
+  @Test
+  void readsAnAllowDirectiveWithItsReason() {
+    assertThat(MigrationDeclaration.ofSql("V3__x.sql", "-- zdm:allow destructive table never shipped\nDROP TABLE t;")
+        .allowDestructiveReason()).contains("table never shipped");
+  }
+
+  @Test
+  void ignoresDirectivesAfterTheFirstStatement() {
+    assertThat(MigrationDeclaration.ofSql("V3__x.sql", "SELECT 1;\n-- zdm:contract expand=1\n").isContract()).isFalse();
+  }
+
+  @Test
+  void refusesAnAllowWithoutReasonAndAContractWithoutExpand() {
+    assertThatThrownBy(() -> MigrationDeclaration.ofSql("V3__x.sql", "-- zdm:allow destructive\nDROP TABLE t;"))
+        .hasMessageContaining("V3__x.sql").hasMessageContaining("needs a reason");
+    assertThatThrownBy(() -> MigrationDeclaration.ofSql("V3__x.sql", "-- zdm:contract soak=1h\n"))
+        .hasMessageContaining("does not name the expand migration");
+    assertThatThrownBy(() -> MigrationDeclaration.ofSql("V3__x.sql", "-- zdm:contract expand=1 soak=forever\n"))
+        .hasMessageContaining("soak").hasMessageContaining("forever");
+  }
+}

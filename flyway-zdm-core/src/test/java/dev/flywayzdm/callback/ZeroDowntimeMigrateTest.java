@@ -1,0 +1,64 @@
+package dev.flywayzdm.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.testsupport.PostgresTest;
+import dev.flywayzdm.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+@PostgresTest
+class ZeroDowntimeMigrateTest {
+
+  private static final ZdmSettings FAST_RETRIES = ZdmSettings.builder()
+      .lockTimeout(Duration.ofMillis(300))
+      .lockRetries(30)
+      .lockRetryMinBackoff(Duration.ofMillis(100))
+      .lockRetryMaxBackoff(Duration.ofMillis(300))
+      .lockRetryMaxTotal(Duration.ofSeconds(30))
+      .build();
+
+  @Test
+  void retriesATransactionalMigrationThatHitLockTimeoutUntilTheBlockerIsGone(TestDatabase db) throws Exception {
+    db.execute("CREATE SCHEMA retry; CREATE TABLE retry.orders (id bigint PRIMARY KEY)");
+    Flyway flyway = TestFlyway.configure(db.dataSource(), "retry", "retry", FAST_RETRIES)
+        .baselineOnMigrate(true).baselineVersion("0").load();
+    try (Connection blocker = db.connect()) {
+      blocker.setAutoCommit(false);
+      try (Statement statement = blocker.createStatement()) {
+        statement.execute("SELECT count(*) FROM retry.orders");
+      }
+      CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+        try {
+          Thread.sleep(1500);
+          blocker.rollback();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+
+      ZeroDowntimeMigrate.Result result = ZeroDowntimeMigrate.of(flyway).migrate();
+      release.get(10, TimeUnit.SECONDS);
+
+      assertThat(result.migrationsExecuted()).isEqualTo(1);
+      assertThat(result.retries()).as("failed on lock_timeout at least once").isPositive();
+      assertThat(result.elapsed()).isGreaterThan(Duration.ofMillis(1000)).isLessThan(Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void rethrowsAnyOtherFailureAtOnce(TestDatabase db) {
+    Flyway flyway = TestFlyway.configure(db.dataSource(), "retry_broken", "retry_broken", FAST_RETRIES).load();
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> ZeroDowntimeMigrate.of(flyway).migrate()).hasMessageContaining("missing_table");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no backoff").isLessThan(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.flywayzdm.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flywayzdm.callback.ZeroDowntimeCallback;
+import dev.flywayzdm.testsupport.PostgresTest;
+import dev.flywayzdm.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+
+/** flyway.zdm.* binds from every place users configure Flyway, and bad values fail before anything runs. */
+@PostgresTest
+class SettingsBindingTest {
+
+  /** Flyway 13 binds extension keys from a map only with jackson-databind 3, which this build does not add. */
+  private static final boolean FLYWAY_MAP_BINDING_NEEDS_JACKSON =
+      System.getProperty("zdm.expectedFlywayVersion", "").startsWith("13.")
+          && !present("tools.jackson.databind.ObjectMapper");
+
+  @Test
+  void bindsAFlywayConfStyleMapThroughFlywaysOwnApi() {
+    if (FLYWAY_MAP_BINDING_NEEDS_JACKSON) {
+      assertThatThrownBy(() -> Flyway.configure().configuration(Map.of("flyway.zdm.lockTimeout", "500ms")))
+          .as("Flyway 13 without jackson-databind: use ZdmProperties instead")
+          .hasMessageContaining("jackson-databind");
+      return;
+    }
+    FluentConfiguration configuration = Flyway.configure().configuration(Map.of("flyway.zdm.lockTimeout", "500ms"));
+
+    assertThat(ProjectSettings.of(configuration.load().getConfiguration()).lockTimeout()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void bindsAPropertyMapWithoutJacksonOnEveryFlywayVersionInBothKeyForms() {
+    FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(), Map.of(
+        "flyway.zdm.lockTimeout", "500ms",
+        "zdm.soak", "2h",
+        "flyway.table", "my_history"));
+
+    ZdmSettings settings = ProjectSettings.of(configuration.load().getConfiguration());
+    assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(settings.soak()).as("the un-prefixed form some Maven plugin versions pass").isEqualTo(Duration.ofHours(2));
+    assertThat(configuration.getTable()).as("other keys still go to Flyway").isEqualTo("my_history");
+  }
+
+  @Test
+  void bindsAFlywayConfFile() throws IOException {
+    Properties conf = new Properties();
+    conf.load(new StringReader("flyway.zdm.lockTimeout=750ms\nflyway.zdm.lint=fail\nflyway.zdm.lintDisabledRules=ban-drop-table\n"));
+
+    FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(), conf);
+
+    assertThat(ProjectSettings.of(configuration).lockTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(ProjectSettings.of(configuration).lint()).isEqualTo(LintMode.FAIL);
+    assertThat(ZdmConfigurationExtension.in(configuration).getLintDisabledRules()).isEqualTo("ban-drop-table");
+  }
+
+  @Test
+  void mapsEveryEnvironmentVariableToItsKey() {
+    ZdmConfigurationExtension extension = new ZdmConfigurationExtension();
+
+    assertThat(extension.getConfigurationParameterFromEnvironmentVariable("FLYWAY_ZDM_LOCK_TIMEOUT")).isEqualTo("flyway.zdm.lockTimeout");
+    assertThat(extension.getConfigurationParameterFromEnvironmentVariable("FLYWAY_ZDM_LOCK_RETRY_MAX_TOTAL"))
+        .isEqualTo("flyway.zdm.lockRetryMaxTotal");
+    assertThat(extension.getConfigurationParameterFromEnvironmentVariable("FLYWAY_URL")).isNull();
+    for (String key : ZdmConfigurationExtension.KEYS) {
+      assertThat(extension.getConfigurationParameterFromEnvironmentVariable(ZdmConfigurationExtension.environmentVariableOf(key)))
+          .isEqualTo("flyway.zdm." + key);
+    }
+  }
+
+  @Test
+  void bindsEnvironmentVariablesThroughFlywaysEnvironmentReader() throws Exception {
+    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), EnvironmentBindingMain.class.getName());
+    child.environment().put("FLYWAY_ZDM_LOCK_TIMEOUT", "700ms");
+    child.environment().put("FLYWAY_ZDM_SOAK", "3h");
+    child.redirectErrorStream(true);
+    Process process = child.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(output).contains("properties: lockTimeout=PT0.7S soak=PT3H");
+    if (FLYWAY_MAP_BINDING_NEEDS_JACKSON) {
+      assertThat(output).contains("envVars: failed").contains("jackson-databind");
+    } else {
+      assertThat(output).contains("envVars: lockTimeout=PT0.7S soak=PT3H");
+    }
+  }
+
+  @Test
+  void bindsThroughTheJavaApiAndSurvivesLoad() {
+    FluentConfiguration configuration = Flyway.configure();
+    ZdmConfigurationExtension.in(configuration).setLockTimeout("1500ms");
+    configuration.getPluginRegister().getPlugin(ZdmConfigurationExtension.class).setMaxBlockerAge("30s");
+
+    ZdmSettings settings = ProjectSettings.of(configuration.load().getConfiguration());
+
+    assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(settings.maxBlockerAge()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void refusesAnUnknownKeyListingTheAcceptedOnes() {
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lockTimeot", "500ms")))
+        .hasMessageContaining("unknown setting flyway.zdm.lockTimeot = '500ms'")
+        .hasMessageContaining("accepted keys are flyway.zdm.lockTimeout, flyway.zdm.statementTimeout");
+    assertThatThrownBy(() -> Flyway.configure().configuration(Map.of("flyway.zdm.lockTimeot", "500ms")))
+        .as("Flyway's own map binding refuses it too, before anything runs")
+        .hasMessageContaining("flyway.zdm.lockTimeot");
+  }
+
+  @Test
+  void refusesBadValuesNamingKeyValueAndWhatIsAccepted() {
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lockTimeout", "-1s")))
+        .hasMessageContaining("flyway.zdm.lockTimeout = '-1s'").hasMessageContaining("500ms, 2s");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.soak", "soon")))
+        .hasMessageContaining("flyway.zdm.soak = 'soon' is not a duration such as 500ms, 2s, 5m, 24h");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lockRetries", "many")))
+        .hasMessageContaining("flyway.zdm.lockRetries = 'many' is not a whole number");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lint", "loud")))
+        .hasMessageContaining("flyway.zdm.lint = 'loud' is not one of off, warn, fail");
+  }
+
+  @Test
+  void aBadValueSetThroughTheJavaApiFailsTheRunBeforeAnyMigration(TestDatabase db) throws Exception {
+    FluentConfiguration configuration = Flyway.configure().dataSource(db.dataSource()).schemas("bad_value")
+        .locations("classpath:dev/flywayzdm/smoke").callbacks(new ZeroDowntimeCallback());
+    ZdmConfigurationExtension.in(configuration).setLockTimeout("soon");
+
+    assertThatThrownBy(() -> configuration.load().migrate())
+        .hasMessageContaining("flyway.zdm.lockTimeout = 'soon' is not a duration");
+    assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE schemaname = 'bad_value' AND tablename = 'smoke'")).isZero();
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, Flyway.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.flywayzdm.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MigrationDirectivesTest {
+
+  @Test
+  void readsAContractStepAndItsExpandVersion() {
+    MigrationDirectives directives = MigrationDirectives.parse("-- zdm:contract expand=4_2\nDROP TABLE t;");
+
+    assertThat(directives.contractStep()).isTrue();
+    assertThat(directives.expandVersion()).contains("4.2");
+    assertThat(directives.destructiveAllowed()).isTrue();
+    assertThat(directives.problems()).isEmpty();
+  }
+
+  @Test
+  void readsIgnoresWithTheirRulesReasonAndPlace() {
+    MigrationDirectives directives = MigrationDirectives.parse("""
+        SELECT 1;
+          -- zdm:ignore require-lock-timeout,lock-table   tiny table
+        /* zdm:ignore-file prefer-jsonb opaque payloads */
+        """);
+
+    assertThat(directives.ignores()).containsExactly(
+        new MigrationDirectives.Ignore(List.of(RuleId.REQUIRE_LOCK_TIMEOUT, RuleId.LOCK_TABLE), "tiny table", false, 2,
+            3),
+        new MigrationDirectives.Ignore(List.of(RuleId.PREFER_JSONB), "opaque payloads", true, 3, 1));
+  }
+
+  @Test
+  void malformedDirectivesAreProblemsNotExceptions() {
+    MigrationDirectives directives = MigrationDirectives.parse("""
+        -- zdm:ignore prefer-jsonb
+        -- zdm:ignore no-such-rule because
+        -- zdm:contract
+        -- zdm:allow destructive
+        -- zdm:frobnicate
+        """);
+
+    assertThat(directives.problems()).extracting(MigrationDirectives.Problem::line).containsExactly(1, 2, 3, 4, 5);
+    assertThat(directives.problems().get(0).message()).contains("needs a reason");
+    assertThat(directives.problems().get(1).message()).contains("'no-such-rule'");
+    assertThat(directives.ignores()).isEmpty();
+    assertThat(directives.contractStep()).isFalse();
+  }
+
+  @Test
+  void directivesInsideStringsAndBodiesAreNotDirectives() {
+    MigrationDirectives directives = MigrationDirectives.parse(
+        "SELECT '-- zdm:contract expand=1';\nDO $$ -- zdm:allow destructive x\n BEGIN END $$;");
+
+    assertThat(directives.contractStep()).isFalse();
+    assertThat(directives.destructiveAllowed()).isFalse();
+  }
+
+  @Test
+  void ordinaryCommentsAreIgnored() {
+    assertThat(MigrationDirectives.parse("-- adds zdm: support\n-- zdm is great").problems()).isEmpty();
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY indexed_id ON indexed (id);

@@ -1,0 +1,2 @@
+-- zdm:contract expand=7
+CREATE TABLE x (id int);

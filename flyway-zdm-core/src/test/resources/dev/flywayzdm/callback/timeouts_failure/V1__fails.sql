@@ -1,0 +1,2 @@
+CREATE TABLE never_created (id int);
+SELECT 1/0;
