@@ -3,7 +3,6 @@ package dev.flywayzdm.maven;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
