@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
+import dev.flywayzdm.internal.pg.FlywayLockMode;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.Test;
 
 @PostgresTest
@@ -97,6 +100,18 @@ class ZeroDowntimeMigrationTest {
         .hasMessageContaining("flyway.postgresql.transactional.lock=false");
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void flywaysTransactionalLockTurnsOffThroughItsPluginOnEveryFlywayVersion(TestDatabase db) {
+    // The portable way from 11.7 to 13.12: .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+    // works on 11.x but needs jackson-databind 3 on the classpath from 13.x on.
+    FluentConfiguration configuration = TestFlyway.configure(db);
+    assertThat(FlywayLockMode.transactionalLockOn(configuration)).as("Flyway's default").isTrue();
+
+    configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+
+    assertThat(FlywayLockMode.transactionalLockOn(configuration)).isFalse();
   }
 
   @Test

@@ -1,0 +1,116 @@
+package dev.flywayzdm.migration;
+
+import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.backfill.BackfillSpec;
+import dev.flywayzdm.internal.pg.Identifier;
+import dev.flywayzdm.internal.pg.QualifiedName;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a {@link BatchedBackfillMigration} updates: a table, a SET clause, and the predicate of the
+ * rows that still need it. The SET must make a row stop matching the predicate (that is how the
+ * backfill knows a row is done). Names are taken literally and quoted; {@code set} and
+ * {@code where} are SQL. Every method checks its argument at once.
+ *
+ * <pre>{@code
+ * Backfill.table("users").set("display_name = name").where("display_name IS NULL");
+ * Backfill.table("sales.orders").set("total_cents = round(total * 100)").where("total_cents IS NULL")
+ *     .batchSize(5000).pause(Duration.ofMillis(50)).targetBatchDuration(Duration.ofMillis(200));
+ * Backfill.table("events").key("tenant_id", "event_id").set("kind = 'legacy'").where("kind IS NULL");
+ * }</pre>
+ */
+public final class Backfill {
+
+  private final QualifiedName table;
+  private String set;
+  private String where;
+  private final List<Identifier> key = new ArrayList<>();
+  private OptionalInt batchSize = OptionalInt.empty();
+  private Optional<Duration> pause = Optional.empty();
+  private Optional<Duration> targetBatchDuration = Optional.empty();
+
+  private Backfill(QualifiedName table) {
+    this.table = table;
+  }
+
+  /** The table to update, {@code name} or {@code schema.name}. */
+  public static Backfill table(String tableName) {
+    return new Backfill(QualifiedName.parse("table", tableName));
+  }
+
+  /** The SET clause without the {@code SET} keyword, e.g. {@code display_name = name, migrated = true}. */
+  public Backfill set(String setClause) {
+    set = sql("set", setClause, "display_name = name");
+    return this;
+  }
+
+  /** The rows that still need the SET, e.g. {@code display_name IS NULL}. */
+  public Backfill where(String predicate) {
+    where = sql("where", predicate, "display_name IS NULL");
+    return this;
+  }
+
+  /** The key to walk when the table has no primary key: a unique index's NOT NULL columns. Default: the primary key. */
+  public Backfill key(String... columnNames) {
+    if (columnNames.length == 0) {
+      throw new IllegalArgumentException("backfill of " + table + ": key(...) needs at least one column");
+    }
+    key.clear();
+    for (String column : columnNames) {
+      key.add(Identifier.of("key column", column));
+    }
+    return this;
+  }
+
+  /** Keys per batch, 1 to 1,000,000 (default {@code flyway.zdm.backfillBatchSize}, 1000). */
+  public Backfill batchSize(int rows) {
+    if (rows < 1 || rows > 1_000_000) {
+      throw new IllegalArgumentException("backfill of " + table + ": batchSize " + rows + " must be between 1 and 1000000");
+    }
+    batchSize = OptionalInt.of(rows);
+    return this;
+  }
+
+  /** Pause between batches, to leave room for other traffic and replicas (default {@code flyway.zdm.backfillPause}, 0). */
+  public Backfill pause(Duration value) {
+    pause = Optional.of(nonNegative("pause", value));
+    return this;
+  }
+
+  /** Adapt the batch size so that one batch takes about this long (at most doubling or halving per batch). */
+  public Backfill targetBatchDuration(Duration value) {
+    if (nonNegative("targetBatchDuration", value).isZero()) {
+      throw new IllegalArgumentException("backfill of " + table + ": targetBatchDuration must be greater than 0");
+    }
+    targetBatchDuration = Optional.of(value);
+    return this;
+  }
+
+  /** The complete description; fails naming what is missing. */
+  BackfillSpec spec(String migration) {
+    if (set == null || where == null) {
+      throw new IllegalStateException(migration + ": backfill of " + table + " needs both .set(\"column = expression\")"
+          + " and .where(\"predicate of rows still to do\")");
+    }
+    return new BackfillSpec(table, set, where, key, batchSize, pause, targetBatchDuration);
+  }
+
+  private String sql(String what, String text, String example) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("backfill of " + table + ": " + what + "(...) must not be empty, e.g. \"" + example + "\"");
+    }
+    return text.strip();
+  }
+
+  private Duration nonNegative(String what, Duration value) {
+    if (value == null || value.isNegative()) {
+      throw new IllegalArgumentException("backfill of " + table + ": " + what + " " + (value == null ? "null" : DurationText.format(value))
+          + " must be 0 or more");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.flywayzdm.migration;
+
+import dev.flywayzdm.internal.backfill.BackfillRunner;
+import dev.flywayzdm.internal.backfill.BackfillSpec;
+import dev.flywayzdm.internal.pg.Identifier;
+import dev.flywayzdm.internal.pg.QualifiedName;
+import java.util.Optional;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Updates every row of a large table that still needs it, in small batches, without locking the
+ * table and without holding row locks for longer than one short batch:
+ *
+ * <pre>{@code
+ * package db.migration;
+ *
+ * public class V5__backfill_display_name extends BatchedBackfillMigration {
+ *   @Override
+ *   protected Backfill backfill() {
+ *     return Backfill.table("users").set("display_name = name").where("display_name IS NULL").batchSize(5000);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Walks the primary key (any orderable type, composite keys too; or a unique NOT NULL key
+ *       named with {@link Backfill#key}) in ranges of {@code batchSize} keys: no OFFSET, no rescans,
+ *       total work linear in the table size, memory flat.</li>
+ *   <li>Each batch is one transaction with {@code SET LOCAL lock_timeout} and
+ *       {@code statement_timeout} (the project's, or 30 s when it sets none); rows the
+ *       application holds locked are skipped and caught by the final pass.</li>
+ *   <li>Resumable: the position is checkpointed in {@code flyway_zdm_backfill} (beside Flyway's
+ *       history table) in the same transaction as each batch; a killed run continues where it
+ *       stopped, and no row is updated twice. Read progress there with SQL.</li>
+ *   <li>Progress (rows, keys walked of the estimate, rows/s, ETA) is logged every few seconds.</li>
+ *   <li>A final pass updates rows that match again (written behind the walk by an older
+ *       application version); the migration then reports how many rows still match.</li>
+ * </ul>
+ *
+ * Works with Flyway's default lock settings.
+ */
+public abstract class BatchedBackfillMigration extends ZeroDowntimeMigration {
+
+  /** The library's checkpoint table. */
+  public static final String CHECKPOINT_TABLE = "flyway_zdm_backfill";
+
+  /** What to update; called once per run. */
+  protected abstract Backfill backfill();
+
+  @Override
+  protected final void apply(MigrationRun run) throws Exception {
+    Backfill backfill = backfill();
+    if (backfill == null) {
+      throw new IllegalStateException(run.name() + ": backfill() returned null");
+    }
+    BackfillSpec spec = backfill.spec(run.name());
+    new BackfillRunner(run.name(), run.settings(), checkpointTable(run.configuration())).run(run.connection(), spec);
+  }
+
+  /** In Flyway's default schema, like its history table; unqualified (the current schema) when none is configured. */
+  private static QualifiedName checkpointTable(Configuration configuration) {
+    Optional<String> schema = Optional.ofNullable(configuration.getDefaultSchema())
+        .or(() -> Optional.ofNullable(configuration.getSchemas()).filter(s -> s.length > 0).map(s -> s[0]));
+    return new QualifiedName(schema.map(s -> Identifier.of("schema", s)), new Identifier(CHECKPOINT_TABLE));
+  }
+}
