@@ -1,0 +1,38 @@
+package dev.flywayzdm.migration;
+
+import dev.flywayzdm.internal.dualwrite.DualWriteRemover;
+
+/**
+ * The contract step of a column rename or type change: checks in batches that the new column
+ * agrees with the converted old one on every row, and refuses with the count and a few keys if
+ * not; then drops the dual-write trigger, its function, the compatibility view if any, and the old
+ * column, each under lock_timeout with retry. Idempotent: after a kill, run it again.
+ *
+ * <pre>{@code
+ * @Contract(expand = "6")
+ * public class V9__contract_users_name extends DualWriteContractMigration {
+ *   @Override
+ *   protected DualWrite dualWrite() {
+ *     return DualWrite.table("users").from("name").to("display_name");
+ *   }
+ * }
+ * }</pre>
+ *
+ * Declare it with {@link Contract @Contract} so the flyway-zdm callback holds it back until the
+ * expand migration has soaked ({@code flyway.zdm.soak}). Deploy it only when no application version
+ * reads or writes the old column (or the compatibility view) any more.
+ */
+public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
+
+  /** What to contract: the same description as the expand migration. */
+  protected abstract DualWrite dualWrite();
+
+  @Override
+  protected final void apply(MigrationRun run) throws Exception {
+    DualWrite dualWrite = dualWrite();
+    if (dualWrite == null) {
+      throw new IllegalStateException(run.name() + ": dualWrite() returned null");
+    }
+    new DualWriteRemover(run, dualWrite.spec(), run.settings().backfillBatchSize()).remove();
+  }
+}
