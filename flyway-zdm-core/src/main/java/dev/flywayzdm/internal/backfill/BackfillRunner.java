@@ -37,7 +37,7 @@ public final class BackfillRunner {
   private static final int FINAL_PASSES = 3;
 
   /** What a backfill did in this run. */
-  public record Result(long rowsUpdated, long finalPassRows, long remaining, long batches) {}
+  public record Result(long rowsUpdated, long finalPassRows, long remaining, long batches, Duration longestBatch) {}
 
   private final String migration;
   private final ZdmSettings settings;
@@ -95,10 +95,12 @@ public final class BackfillRunner {
           migration, remaining, table, spec.where(), pass + 1, FINAL_PASSES);
     }
     checkpoint.finish(connection, remaining);
-    Result result = new Result(walk.rows + walk.finalRows, walk.finalRows, remaining, walk.batches);
+    Result result = new Result(walk.rows + walk.finalRows, walk.finalRows, remaining, walk.batches,
+        Duration.ofNanos(walk.longestBatchNanos));
     if (remaining == 0) {
-      LOG.info("{}: backfill of {} done: {} rows updated in {} batches ({} in the final pass); no row matches \"{}\" any more",
-          migration, table, result.rowsUpdated(), result.batches(), result.finalPassRows(), spec.where());
+      LOG.info("{}: backfill of {} done: {} rows updated in {} batches (longest {} ms, {} rows in the final pass);"
+          + " no row matches \"{}\" any more", migration, table, result.rowsUpdated(), result.batches(),
+          result.longestBatch().toMillis(), result.finalPassRows(), spec.where());
     } else {
       LOG.warn("{}: backfill of {} done, but {} rows still match \"{}\": something keeps writing them (an application"
           + " version that predates this migration?); rerun the migration once it stops", migration, table, remaining, spec.where());
@@ -150,6 +152,7 @@ public final class BackfillRunner {
     long rows;
     long finalRows;
     long batches;
+    long longestBatchNanos;
 
     Walk(Connection connection, BackfillSpec spec, WalkKey key, Checkpoint checkpoint, int batchSize, Duration pause,
         long estimatedRows) {
@@ -207,7 +210,9 @@ public final class BackfillRunner {
           rows += batch.rows();
         }
         lower = Optional.of(batch.upper());
-        adapt(Duration.ofNanos(System.nanoTime() - batchStart));
+        long took = System.nanoTime() - batchStart;
+        longestBatchNanos = Math.max(longestBatchNanos, took);
+        adapt(Duration.ofNanos(took));
         long now = System.nanoTime();
         if (now - lastLog >= LOG_EVERY.toNanos()) {
           logProgress(what, finalPass, keysBefore + keys, keys, rowsHere, now - start);
