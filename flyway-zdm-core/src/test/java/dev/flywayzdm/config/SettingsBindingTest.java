@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywayzdm.callback.ZeroDowntimeCallback;
+import dev.flywayzdm.internal.pg.FlywayLockMode;
 import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.RuleId;
 import dev.flywayzdm.lint.Severity;
@@ -54,6 +55,16 @@ class SettingsBindingTest {
     assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(settings.soak()).as("the un-prefixed form some Maven plugin versions pass").isEqualTo(Duration.ofHours(2));
     assertThat(configuration.getTable()).as("other keys still go to Flyway").isEqualTo("my_history");
+  }
+
+  @Test
+  void turnsOffFlywaysTransactionalLockWithoutJacksonOnEveryFlywayVersion() {
+    FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(),
+        Map.of("flyway.postgresql.transactional.lock", "false"));
+
+    assertThat(FlywayLockMode.transactionalLockOn(configuration)).isFalse();
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.postgresql.transactional.lock", "no")))
+        .hasMessage("flyway.postgresql.transactional.lock = 'no' is not true or false");
   }
 
   @Test
