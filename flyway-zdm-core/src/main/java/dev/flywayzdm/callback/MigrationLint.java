@@ -6,6 +6,7 @@ import dev.flywayzdm.lint.Finding;
 import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.LintSession;
 import dev.flywayzdm.lint.Linter;
+import dev.flywayzdm.lint.MigrationSource;
 import dev.flywayzdm.lint.Severity;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,11 +48,11 @@ final class MigrationLint {
    */
   void check(Connection connection, Configuration configuration, MigrationInfo info, boolean transactional,
       ZdmSettings settings) throws SQLException {
-    if (settings.lint() == LintMode.OFF || !MigrationSource.isSql(info)) {
+    if (settings.lint() == LintMode.OFF || !MigrationReader.isSql(info)) {
       return;
     }
-    String migration = MigrationSource.name(info);
-    Optional<String> sql = MigrationSource.sqlText(info, configuration);
+    String migration = MigrationName.of(info);
+    Optional<String> sql = MigrationReader.sqlText(info, configuration);
     if (sql.isEmpty()) {
       LOG.warn("{}: not linted: its SQL text could not be read from {}", migration, info.getScript());
       return;
@@ -63,7 +64,7 @@ final class MigrationLint {
     }
     // The real transaction mode, not a guess from the statements: Flyway has already decided it.
     List<Finding> findings = session.lint(
-        dev.flywayzdm.lint.MigrationSource.of(info.getScript(), sql.get()).withExecuteInTransaction(transactional));
+        MigrationSource.of(info.getScript(), sql.get()).withExecuteInTransaction(transactional));
     for (Finding finding : findings) {
       LOG.warn("flyway-zdm lint: {} ({}). Fix: {}", finding.toText(), finding.severity().label(), finding.fix());
     }

@@ -45,9 +45,9 @@ public final class SoakGate {
     }
     try (Connection connection = configuration.getDataSource().getConnection()) {
       for (MigrationInfo info : pending) {
-        MigrationDeclaration declaration = MigrationSource.declaration(info, configuration);
+        MigrationDeclaration declaration = MigrationReader.declaration(info, configuration);
         if (declaration.contract().isPresent()) {
-          statuses.add(evaluate(connection, configuration, MigrationSource.name(info), declaration.contract().get(), settings));
+          statuses.add(evaluate(connection, configuration, MigrationName.of(info), declaration.contract().get(), settings));
         }
       }
     } catch (SQLException e) {

@@ -119,13 +119,13 @@ public class ZeroDowntimeCallback implements Callback {
     ZdmSettings settings = ProjectSettings.of(configuration);
     MigrationInfo info = context.getMigrationInfo();
     Connection connection = context.getConnection();
-    String migration = MigrationSource.name(info);
+    String migration = MigrationName.of(info);
     boolean transactional = !connection.getAutoCommit();
 
     if (!transactional && FlywayLockMode.transactionalLockOn(configuration)) {
       throw new MigrationRefusedException(FlywayLockMode.fixFor(migration));
     }
-    MigrationDeclaration declaration = MigrationSource.declaration(info, configuration);
+    MigrationDeclaration declaration = MigrationReader.declaration(info, configuration);
     running.put(connection, declaration);
     if (declaration.contract().isPresent()) {
       soakGate(connection, configuration, migration, declaration.contract().get(), settings);
@@ -134,8 +134,8 @@ public class ZeroDowntimeCallback implements Callback {
         LOG.warn("{}: destructive statements allowed outside a contract step: {}", migration, reason));
     lint.check(connection, configuration, info, transactional, settings);
 
-    Optional<Class<?>> javaClass = MigrationSource.javaClass(info, configuration);
-    if (!transactional && javaClass.map(MigrationSource::isFlywayZdmMigration).orElse(false)) {
+    Optional<Class<?>> javaClass = MigrationReader.javaClass(info, configuration);
+    if (!transactional && javaClass.map(MigrationReader::isFlywayZdmMigration).orElse(false)) {
       LOG.info("{}: runs without a transaction and sets its own timeouts per step", migration);
       return;
     }
@@ -165,7 +165,7 @@ public class ZeroDowntimeCallback implements Callback {
     List<DestructiveStatements.Kind> destructive = DestructiveStatements.classify(sql);
     if (!destructive.isEmpty()) {
       String kinds = destructive.stream().map(DestructiveStatements.Kind::label).distinct().collect(Collectors.joining(", "));
-      throw new MigrationRefusedException("flyway-zdm: " + MigrationSource.name(context.getMigrationInfo()) + ": " + kinds
+      throw new MigrationRefusedException("flyway-zdm: " + MigrationName.of(context.getMigrationInfo()) + ": " + kinds
           + " outside a declared contract step: " + head(sql) + ". It breaks the application version still running"
           + " during a rolling deploy. Move it into a contract migration (-- zdm:contract expand=<version of the expand"
           + " migration>, or @Contract(expand = \"...\") in Java) or, if it is safe, say why in the migration's header:"

@@ -1,6 +1,7 @@
 package dev.flywayzdm.maven;
 
 import dev.flywayzdm.callback.ContractStatus;
+import dev.flywayzdm.callback.MigrationName;
 import dev.flywayzdm.callback.SoakGate;
 import dev.flywayzdm.config.DurationText;
 import java.text.SimpleDateFormat;
@@ -50,7 +51,7 @@ final class MigrationStatus {
         info.getState().getDisplayName(),
         Optional.ofNullable(info.getInstalledOn()).map(time::format),
         project.findings(info),
-        Optional.ofNullable(byName.get(name(info))).map(MigrationStatus::gate))).toList();
+        Optional.ofNullable(byName.get(MigrationName.of(info))).map(MigrationStatus::gate))).toList();
     return new MigrationStatus(rows, contracts);
   }
 
@@ -100,18 +101,5 @@ final class MigrationStatus {
     } catch (ClassNotFoundException | LinkageError e) {
       return Optional.empty();
     }
-  }
-
-  /** {@code V7__add_index} for {@code V7__add_index.sql} and {@code com.acme.V7__add_index}, as the soak gate names it. */
-  static String name(MigrationInfo info) {
-    String script = info.getScript();
-    if (script == null) {
-      return String.valueOf(info.getVersion());
-    }
-    if (script.endsWith(".sql")) {
-      String file = script.substring(script.lastIndexOf('/') + 1);
-      return file.substring(0, file.length() - ".sql".length());
-    }
-    return script.substring(script.lastIndexOf('.') + 1);
   }
 }

@@ -12,23 +12,13 @@ import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 
-/** Where a migration comes from (its SQL text or its Java class) and what it declares about itself. */
-final class MigrationSource {
+/**
+ * Reads what a migration Flyway lists is made of, through Flyway's configuration: the SQL file's
+ * text or the Java class, and what either declares about itself ({@link MigrationDeclaration}).
+ */
+final class MigrationReader {
 
-  private MigrationSource() {}
-
-  /** {@code V7__add_index} for both {@code V7__add_index.sql} and {@code com.acme.V7__add_index}. */
-  static String name(MigrationInfo info) {
-    String script = info.getScript();
-    if (script == null) {
-      return String.valueOf(info.getVersion());
-    }
-    if (script.endsWith(".sql")) {
-      String file = script.substring(script.lastIndexOf('/') + 1);
-      return file.substring(0, file.length() - 4);
-    }
-    return script.substring(script.lastIndexOf('.') + 1);
-  }
+  private MigrationReader() {}
 
   static boolean isSql(MigrationInfo info) {
     return info.getScript() != null && info.getScript().endsWith(".sql");
