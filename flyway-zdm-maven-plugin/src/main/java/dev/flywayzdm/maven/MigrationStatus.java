@@ -1,6 +1,7 @@
 package dev.flywayzdm.maven;
 
 import dev.flywayzdm.callback.ContractStatus;
+import dev.flywayzdm.callback.MigrationKind;
 import dev.flywayzdm.callback.MigrationName;
 import dev.flywayzdm.callback.SoakGate;
 import dev.flywayzdm.config.DurationText;
@@ -47,7 +48,7 @@ final class MigrationStatus {
     List<StatusRow> rows = shown.stream().map(info -> new StatusRow(
         info.getVersion() == null ? "" : info.getVersion().getVersion(),
         info.getDescription(),
-        kind(info, project, classLoader),
+        MigrationKind.of(info, classLoader, project.sql(info)),
         info.getState().getDisplayName(),
         Optional.ofNullable(info.getInstalledOn()).map(time::format),
         project.findings(info),
@@ -87,19 +88,5 @@ final class MigrationStatus {
       return seconds / 60 + "m " + seconds % 60 + "s";
     }
     return seconds + "s";
-  }
-
-  private static Optional<MigrationKind> kind(MigrationInfo info, ProjectMigrations project, ClassLoader classLoader) {
-    if (info.getScript() == null) {
-      return Optional.empty();
-    }
-    if (info.getScript().endsWith(".sql")) {
-      return project.sql(info).map(MigrationKind::ofSql);
-    }
-    try {
-      return Optional.of(MigrationKind.ofJava(Class.forName(info.getScript(), false, classLoader)));
-    } catch (ClassNotFoundException | LinkageError e) {
-      return Optional.empty();
-    }
   }
 }

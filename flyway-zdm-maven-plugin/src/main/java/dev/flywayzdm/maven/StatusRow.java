@@ -1,5 +1,6 @@
 package dev.flywayzdm.maven;
 
+import dev.flywayzdm.callback.MigrationKind;
 import java.util.Optional;
 
 /**
