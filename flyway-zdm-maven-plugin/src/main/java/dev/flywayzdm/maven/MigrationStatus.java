@@ -6,7 +6,6 @@ import dev.flywayzdm.callback.MigrationName;
 import dev.flywayzdm.callback.SoakGate;
 import dev.flywayzdm.config.DurationText;
 import java.text.SimpleDateFormat;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,19 +73,7 @@ final class MigrationStatus {
           ? "may run now (" + expand + ", soak " + DurationText.format(contract.soak()) + " over)"
           : "blocked by soak: may run from " + contract.mayRunFrom().map(SECONDS::format)
               .orElse("?") + " " + contract.timeZone() + " (" + expand + ", "
-              + roughly(contract.remaining()) + " to go)";
+              + DurationText.roughly(contract.remaining()) + " to go)";
     };
-  }
-
-  /** A wait as people say it: {@code 23h 59m}, {@code 4m 10s}, {@code 12s}. */
-  static String roughly(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds >= 3600) {
-      return seconds / 3600 + "h " + seconds % 3600 / 60 + "m";
-    }
-    if (seconds >= 60) {
-      return seconds / 60 + "m " + seconds % 60 + "s";
-    }
-    return seconds + "s";
   }
 }
