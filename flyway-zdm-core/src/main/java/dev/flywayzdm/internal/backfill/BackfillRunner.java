@@ -7,6 +7,7 @@ import dev.flywayzdm.internal.backfill.Checkpoint.Status;
 import dev.flywayzdm.internal.pg.LockRetry;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.ShortTransaction;
+import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ public final class BackfillRunner {
 
   public Result run(Connection connection, BackfillSpec spec) throws SQLException, InterruptedException {
     QualifiedName table = spec.table();
-    if (!exists(connection, table)) {
+    if (!TableCatalog.exists(connection, table)) {
       throw new IllegalArgumentException(migration + ": cannot backfill table " + table + ": it does not exist");
     }
     WalkKey key = WalkKey.resolve(connection, migration, table, spec.key());
@@ -116,16 +117,6 @@ public final class BackfillRunner {
         return rows.getLong(1);
       }
     });
-  }
-
-  private static boolean exists(Connection connection, QualifiedName table) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-      statement.setString(1, table.quoted());
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getBoolean(1);
-      }
-    }
   }
 
   /** Rows the planner believes the table has (summed over partitions); 0 when never analyzed. */
