@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ final class MigrationStatus {
         .filter(i -> i.getState().isApplied() && (i.getType().isBaseline() || !i.getType().isSynthetic())).toList();
     List<MigrationInfo> shown = new ArrayList<>(applied.subList(Math.max(0, applied.size() - recent), applied.size()));
     Arrays.stream(all).filter(i -> i.getState() == MigrationState.PENDING).forEach(shown::add);
-    SimpleDateFormat time = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss");
+    SimpleDateFormat time = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     List<StatusRow> rows = shown.stream().map(info -> new StatusRow(
         info.getVersion() == null ? "" : info.getVersion().getVersion(),
         info.getDescription(),
