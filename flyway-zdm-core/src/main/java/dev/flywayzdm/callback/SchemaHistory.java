@@ -36,6 +36,12 @@ final class SchemaHistory {
     this.table = table;
   }
 
+  /** {@code "schema"."flyway_schema_history"}, for messages. */
+  @Override
+  public String toString() {
+    return table.quoted();
+  }
+
   static SchemaHistory of(Configuration configuration) {
     String schema = configuration.getDefaultSchema();
     if (schema == null && configuration.getSchemas() != null && configuration.getSchemas().length > 0) {

@@ -51,7 +51,8 @@ public final class SoakGate {
         }
       }
     } catch (SQLException e) {
-      throw new FlywayException("flyway-zdm: could not read the schema history to compute the soak gate: " + e.getMessage(), e);
+      throw new FlywayException("flyway-zdm: could not read the schema history table " + SchemaHistory.of(configuration)
+          + " to compute the soak gate: " + e.getMessage(), e);
     }
     return statuses;
   }

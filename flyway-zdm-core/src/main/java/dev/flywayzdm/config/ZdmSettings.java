@@ -86,6 +86,7 @@ public record ZdmSettings(
     return DEFAULTS;
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -105,7 +106,7 @@ public record ZdmSettings(
   private static void nonNegative(String key, Duration value) {
     Objects.requireNonNull(value, key);
     if (value.isNegative()) {
-      throw new IllegalArgumentException(key + " = " + value + " is negative: expected 0 or more");
+      throw new IllegalArgumentException(key + " = " + DurationText.format(value) + " is negative: expected 0 or more");
     }
   }
 
@@ -141,66 +142,79 @@ public record ZdmSettings(
       backfillPause = s.backfillPause;
     }
 
+    /** {@code flyway.zdm.lockTimeout}: see {@link ZdmSettings#lockTimeout()}. */
     public Builder lockTimeout(Duration value) {
       lockTimeout = value;
       return this;
     }
 
+    /** {@code flyway.zdm.statementTimeout}; zero means none. */
     public Builder statementTimeout(Duration value) {
       statementTimeout = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetries}: retries after lock_timeout, deadlock or serialization failure. */
     public Builder lockRetries(int value) {
       lockRetries = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetryMinBackoff}: the first backoff. */
     public Builder lockRetryMinBackoff(Duration value) {
       lockRetryMinBackoff = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetryMaxBackoff}: the cap on one backoff. */
     public Builder lockRetryMaxBackoff(Duration value) {
       lockRetryMaxBackoff = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetryMaxTotal}: the cap on all retrying of one statement. */
     public Builder lockRetryMaxTotal(Duration value) {
       lockRetryMaxTotal = value;
       return this;
     }
 
+    /** {@code flyway.zdm.soak}: how long an expand must have been live before its contract runs. */
     public Builder soak(Duration value) {
       soak = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lint}: what the callback does with findings. */
     public Builder lint(LintMode value) {
       lint = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lintDisabledRules} and {@code lintSeverity}, as parsed options. */
     public Builder lintOptions(LintOptions value) {
       lintOptions = value;
       return this;
     }
 
+    /** {@code flyway.zdm.maxBlockerAge}: older transactions are reported before the run. */
     public Builder maxBlockerAge(Duration value) {
       maxBlockerAge = value;
       return this;
     }
 
+    /** {@code flyway.zdm.backfillBatchSize}: rows per backfill batch. */
     public Builder backfillBatchSize(int value) {
       backfillBatchSize = value;
       return this;
     }
 
+    /** {@code flyway.zdm.backfillPause}: pause between backfill batches. */
     public Builder backfillPause(Duration value) {
       backfillPause = value;
       return this;
     }
 
+    /** The settings; throws {@link IllegalArgumentException} naming the first invalid key. */
     public ZdmSettings build() {
       return new ZdmSettings(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff,
           lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, lintOptions, maxBlockerAge, backfillBatchSize, backfillPause);

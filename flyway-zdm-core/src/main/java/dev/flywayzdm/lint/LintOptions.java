@@ -56,6 +56,7 @@ public record LintOptions(
     return builder().build();
   }
 
+  /** A builder starting from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,11 +112,13 @@ public record LintOptions(
 
     private Builder() {}
 
+    /** The PostgreSQL major the migrations run on (13 to 18); some rules depend on it. */
     public Builder targetMajor(int major) {
       this.targetMajor = checkMajor(major);
       return this;
     }
 
+    /** Rules that never report. */
     public Builder disable(RuleId... rules) {
       disabled.addAll(List.of(rules));
       return this;
@@ -135,6 +138,7 @@ public record LintOptions(
       return this;
     }
 
+    /** Replaces the default severity of {@code rule}. */
     public Builder severity(RuleId rule, Severity severity) {
       overrides.put(rule, Objects.requireNonNull(severity, "severity"));
       return this;
@@ -167,11 +171,13 @@ public record LintOptions(
       return this;
     }
 
+    /** Whether the flyway-zdm callback runs the migrations (it sets lock_timeout itself). */
     public Builder callbackActive(boolean active) {
       this.callbackActive = active;
       return this;
     }
 
+    /** Whether {@code zdm:contract} files may drop columns and tables (default true). */
     public Builder contractSteps(boolean honoured) {
       this.contractSteps = honoured;
       return this;
@@ -186,6 +192,7 @@ public record LintOptions(
       return this;
     }
 
+    /** The immutable options. */
     public LintOptions build() {
       return new LintOptions(targetMajor, disabled, overrides, callbackActive, contractSteps,
           Optional.ofNullable(startAfter));

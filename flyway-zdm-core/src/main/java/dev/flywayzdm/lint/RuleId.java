@@ -298,6 +298,7 @@ public enum RuleId {
     return id;
   }
 
+  /** The severity findings get unless the options override it. */
   public Severity defaultSeverity() {
     return defaultSeverity;
   }
