@@ -64,7 +64,7 @@ public record ContractStatus(
               + " ended " + format(mayRunFrom) + ", database clock " + timeZone + ")"
           : migration + " must wait: " + expand + " was applied and live since " + format(expandLiveSince) + ", "
               + soakText + ", so the contract may run from " + format(mayRunFrom) + " " + timeZone
-              + " (database clock; now " + format(Optional.of(databaseNow)) + ", " + DurationText.format(remaining().withNanos(0))
+              + " (database clock; now " + format(Optional.of(databaseNow)) + ", " + DurationText.roughly(remaining())
               + " to go)";
     };
   }

@@ -2,15 +2,17 @@ package dev.flywayzdm.callback;
 
 import dev.flywayzdm.config.DurationText;
 import dev.flywayzdm.migration.Contract;
+import dev.flywayzdm.lint.MigrationDirectives;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a migration declares about itself: whether it is the contract step of an expand migration
  * (with an optional soak of its own), and whether it is explicitly allowed destructive statements.
  *
- * <p>SQL migrations declare it in header comments, Java migrations with {@link Contract}:
+ * <p>SQL migrations declare it in {@code zdm:} comments ({@link MigrationDirectives}), Java migrations
+ * with {@link Contract}:
  * <pre>
  * -- zdm:contract expand=5 soak=2h
  * -- zdm:allow destructive the audit table was never read, see TICKET-12
@@ -22,6 +24,9 @@ import java.util.Optional;
 record MigrationDeclaration(Optional<ContractOf> contract, Optional<String> allowDestructiveReason) {
 
   static final MigrationDeclaration NONE = new MigrationDeclaration(Optional.empty(), Optional.empty());
+
+  /** The directives whose meaning the callback acts on. */
+  private static final Set<String> GATE_DIRECTIVES = Set.of("contract", "allow");
 
   /**
    * A contract declaration.
@@ -47,63 +52,23 @@ record MigrationDeclaration(Optional<ContractOf> contract, Optional<String> allo
   }
 
   /**
-   * From the leading comment lines of a SQL migration ({@code -- zdm:...} lines before the first
-   * statement). Unknown {@code zdm:} directives are left to the linter.
+   * From a SQL migration's {@code zdm:} directives, read by {@link MigrationDirectives} like the linter
+   * reads them. A malformed contract or allow directive refuses the migration: guessing what its author
+   * meant could run a contract early or a drop unannounced. Other directives are the linter's business.
    *
-   * <p>TODO(lint): switch to {@code dev.flywayzdm.lint.MigrationDirectives} once branch lint has landed,
-   * so both read the same syntax.
+   * @throws IllegalArgumentException naming the script, the place and what is wrong
    */
   static MigrationDeclaration ofSql(String script, String sql) {
-    Optional<ContractOf> contract = Optional.empty();
-    Optional<String> allow = Optional.empty();
-    for (String raw : sql.lines().toList()) {
-      String line = raw.strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      if (!line.startsWith("--")) {
-        break;
-      }
-      String comment = line.substring(2).strip();
-      if (!comment.toLowerCase(Locale.ROOT).startsWith("zdm:")) {
-        continue;
-      }
-      String[] words = comment.substring(4).strip().split("\\s+");
-      String directive = words[0].toLowerCase(Locale.ROOT);
-      if (directive.equals("contract")) {
-        contract = Optional.of(parseContract(script, line, words));
-      } else if (directive.equals("allow") && words.length > 1 && words[1].equalsIgnoreCase("destructive")) {
-        String reason = comment.substring(4).strip().replaceFirst("(?i)^allow\\s+destructive", "").strip();
-        if (reason.isEmpty()) {
-          throw new IllegalArgumentException(script + ": '" + line + "' needs a reason: -- zdm:allow destructive <why this is safe>");
-        }
-        allow = Optional.of(reason);
+    MigrationDirectives directives = MigrationDirectives.parse(sql);
+    for (MigrationDirectives.Problem problem : directives.problems()) {
+      if (GATE_DIRECTIVES.contains(problem.directive())) {
+        throw new IllegalArgumentException(script + ":" + problem.line() + ":" + problem.column() + ": "
+            + problem.message());
       }
     }
-    return new MigrationDeclaration(contract, allow);
-  }
-
-  private static ContractOf parseContract(String script, String line, String[] words) {
-    String expand = null;
-    Optional<Duration> soak = Optional.empty();
-    for (int i = 1; i < words.length; i++) {
-      String[] pair = words[i].split("=", 2);
-      String key = pair[0].toLowerCase(Locale.ROOT);
-      String value = pair.length == 2 ? pair[1] : "";
-      if (key.equals("expand") && !value.isBlank()) {
-        expand = value;
-      } else if (key.equals("soak")) {
-        soak = Optional.of(DurationText.parse(script + ": zdm:contract soak", value));
-      } else {
-        throw new IllegalArgumentException(script + ": '" + line + "': unknown '" + words[i]
-            + "'; write -- zdm:contract expand=<version> [soak=<duration>]");
-      }
-    }
-    if (expand == null) {
-      throw new IllegalArgumentException(script + ": '" + line + "' does not name the expand migration;"
-          + " write -- zdm:contract expand=<version> [soak=<duration>]");
-    }
-    return new ContractOf(expand, soak);
+    return new MigrationDeclaration(
+        directives.contract().map(contract -> new ContractOf(contract.expandVersion(), contract.soak())),
+        directives.destructiveReason());
   }
 
   boolean isContract() {

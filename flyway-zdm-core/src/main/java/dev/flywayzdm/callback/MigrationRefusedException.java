@@ -12,6 +12,7 @@ public class MigrationRefusedException extends FlywayException {
 
   private static final long serialVersionUID = 1L;
 
+  /** @param message why the migration was refused and how to fix it */
   public MigrationRefusedException(String message) {
     super(message);
   }

@@ -35,7 +35,7 @@ final class PendingMigrations {
       for (MigrationInfo info : pending) {
         if (info instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null
             && !impl.getResolvedMigration().getExecutor().canExecuteInTransaction()) {
-          nonTransactional.add(MigrationSource.name(info));
+          nonTransactional.add(MigrationName.of(info));
         }
       }
     } catch (RuntimeException | LinkageError e) {

@@ -1,6 +1,8 @@
 package dev.flywayzdm.callback;
 
 import dev.flywayzdm.internal.pg.Identifier;
+import dev.flywayzdm.internal.pg.QualifiedName;
+import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,10 +30,16 @@ final class SchemaHistory {
   /** The database's clock and time zone: the only clock the soak is measured with. */
   record DatabaseClock(LocalDateTime now, String timeZone) {}
 
-  private final String quotedTable;
+  private final QualifiedName table;
 
-  private SchemaHistory(String quotedTable) {
-    this.quotedTable = quotedTable;
+  private SchemaHistory(QualifiedName table) {
+    this.table = table;
+  }
+
+  /** {@code "schema"."flyway_schema_history"}, for messages. */
+  @Override
+  public String toString() {
+    return table.quoted();
   }
 
   static SchemaHistory of(Configuration configuration) {
@@ -39,23 +47,19 @@ final class SchemaHistory {
     if (schema == null && configuration.getSchemas() != null && configuration.getSchemas().length > 0) {
       schema = configuration.getSchemas()[0];
     }
-    Identifier table = Identifier.of("schema history table", configuration.getTable());
-    return new SchemaHistory(schema == null ? table.quoted() : Identifier.of("schema", schema).quoted() + "." + table.quoted());
-  }
-
-  String quotedName() {
-    return quotedTable;
+    return new SchemaHistory(new QualifiedName(Optional.ofNullable(schema).map(s -> Identifier.of("schema", s)),
+        Identifier.of("schema history table", configuration.getTable())));
   }
 
   /** The latest row recorded for {@code version}, successful or not; empty when it never ran. */
   Optional<Row> latest(Connection connection, String version) throws SQLException {
-    if (!exists(connection)) {
+    if (!TableCatalog.exists(connection, table)) {
       return Optional.empty();
     }
     MigrationVersion wanted = MigrationVersion.fromVersion(version);
     Row found = null;
     String sql = "SELECT version, script, success, installed_on + coalesce(execution_time, 0) * interval '1 millisecond'"
-        + " FROM " + quotedTable + " WHERE version IS NOT NULL ORDER BY installed_rank";
+        + " FROM " + table.quoted() + " WHERE version IS NOT NULL ORDER BY installed_rank";
     try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         // MigrationVersion equality: "5", "5.0" and "5.0.0" are the same version to Flyway.
@@ -72,16 +76,6 @@ final class SchemaHistory {
         ResultSet rows = statement.executeQuery()) {
       rows.next();
       return new DatabaseClock(rows.getObject(1, LocalDateTime.class), rows.getString(2));
-    }
-  }
-
-  private boolean exists(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-      statement.setString(1, quotedTable);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getBoolean(1);
-      }
     }
   }
 }

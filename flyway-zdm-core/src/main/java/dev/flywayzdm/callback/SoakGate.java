@@ -45,13 +45,14 @@ public final class SoakGate {
     }
     try (Connection connection = configuration.getDataSource().getConnection()) {
       for (MigrationInfo info : pending) {
-        MigrationDeclaration declaration = MigrationSource.declaration(info, configuration);
+        MigrationDeclaration declaration = MigrationReader.declaration(info, configuration);
         if (declaration.contract().isPresent()) {
-          statuses.add(evaluate(connection, configuration, MigrationSource.name(info), declaration.contract().get(), settings));
+          statuses.add(evaluate(connection, configuration, MigrationName.of(info), declaration.contract().get(), settings));
         }
       }
     } catch (SQLException e) {
-      throw new FlywayException("flyway-zdm: could not read the schema history to compute the soak gate: " + e.getMessage(), e);
+      throw new FlywayException("flyway-zdm: could not read the schema history table " + SchemaHistory.of(configuration)
+          + " to compute the soak gate: " + e.getMessage(), e);
     }
     return statuses;
   }

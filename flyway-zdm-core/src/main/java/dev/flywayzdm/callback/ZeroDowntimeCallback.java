@@ -1,19 +1,17 @@
 package dev.flywayzdm.callback;
 
 import dev.flywayzdm.config.DurationText;
-import dev.flywayzdm.config.LintMode;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
 import dev.flywayzdm.internal.pg.SessionActivity;
 import dev.flywayzdm.internal.pg.SessionInfo;
-import dev.flywayzdm.internal.sql.DestructiveStatements;
+import dev.flywayzdm.lint.internal.engine.DestructiveStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
@@ -38,8 +36,11 @@ import org.slf4j.LoggerFactory;
  *       fails fast with the fix instead of hanging.
  *   <li>A contract migration ({@code @Contract}, {@code -- zdm:contract expand=5}) runs only when its
  *       expand has been live for the soak ({@link SoakGate}).
- *   <li>DROP TABLE / DROP COLUMN / RENAME / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA in a SQL
- *       migration are refused unless it is a contract step or says {@code -- zdm:allow destructive <reason>}.
+ *   <li>DROP TABLE / DROP COLUMN / RENAME / SET SCHEMA / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA in a
+ *       SQL migration, also inside a {@code DO} block, are refused unless it is a contract step or says
+ *       {@code -- zdm:allow destructive <reason>}.
+ *   <li>Each SQL migration is linted before it runs ({@code flyway.zdm.lint}: {@code off}, {@code warn}
+ *       logs the findings, {@code fail} refuses a migration with error-level findings).
  * </ul>
  *
  * Register it like any callback, never by placing it under {@code db/callback}:
@@ -56,22 +57,14 @@ public class ZeroDowntimeCallback implements Callback {
   private final SessionTimeouts timeouts = new SessionTimeouts();
   /** Declarations of the migrations running now, by connection: statement events need them. */
   private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
-  private final Optional<SqlMigrationLinter> linter;
-
-  /** The callback, with the SQL linter found on the class path (if any). */
-  public ZeroDowntimeCallback() {
-    this(ServiceLoader.load(SqlMigrationLinter.class, ZeroDowntimeCallback.class.getClassLoader()).findFirst().orElse(null));
-  }
-
-  /** The callback with this linter ({@code null}: none). */
-  public ZeroDowntimeCallback(SqlMigrationLinter linter) {
-    this.linter = Optional.ofNullable(linter);
-  }
+  private final MigrationLint lint = new MigrationLint();
 
   @Override
   public boolean supports(Event event, Context context) {
     // Called with a null context on 11.x and a context without connection on 13.x: decide on the event only.
     return event == Event.BEFORE_MIGRATE
+        || event == Event.AFTER_MIGRATE
+        || event == Event.AFTER_MIGRATE_ERROR
         || event == Event.BEFORE_EACH_MIGRATE
         || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
         || event == Event.AFTER_EACH_MIGRATE
@@ -92,6 +85,7 @@ public class ZeroDowntimeCallback implements Callback {
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
         case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
+        case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> lint.reset(context.getConfiguration());
         default -> {
           // not subscribed
         }
@@ -111,6 +105,7 @@ public class ZeroDowntimeCallback implements Callback {
   private void beforeMigrate(Context context) throws SQLException {
     Configuration configuration = context.getConfiguration();
     ZdmSettings settings = ProjectSettings.of(configuration);
+    lint.reset(configuration);
     if (settings.soak().isZero()) {
       LOG.warn("flyway-zdm: flyway.zdm.soak = 0: contract migrations run right after their expand, even in the same run."
           + " Fine for development and tests; in production the old application version may still be using what they remove.");
@@ -124,25 +119,23 @@ public class ZeroDowntimeCallback implements Callback {
     ZdmSettings settings = ProjectSettings.of(configuration);
     MigrationInfo info = context.getMigrationInfo();
     Connection connection = context.getConnection();
-    String migration = MigrationSource.name(info);
+    String migration = MigrationName.of(info);
     boolean transactional = !connection.getAutoCommit();
 
     if (!transactional && FlywayLockMode.transactionalLockOn(configuration)) {
       throw new MigrationRefusedException(FlywayLockMode.fixFor(migration));
     }
-    MigrationDeclaration declaration = MigrationSource.declaration(info, configuration);
+    MigrationDeclaration declaration = MigrationReader.declaration(info, configuration);
     running.put(connection, declaration);
     if (declaration.contract().isPresent()) {
       soakGate(connection, configuration, migration, declaration.contract().get(), settings);
     }
     declaration.allowDestructiveReason().ifPresent(reason ->
         LOG.warn("{}: destructive statements allowed outside a contract step: {}", migration, reason));
-    if (settings.lint() != LintMode.OFF && linter.isPresent() && MigrationSource.isSql(info)) {
-      MigrationSource.sqlText(info, configuration).ifPresent(sql -> linter.get().lint(migration, sql, settings));
-    }
+    lint.check(connection, configuration, info, transactional, settings);
 
-    Optional<Class<?>> javaClass = MigrationSource.javaClass(info, configuration);
-    if (!transactional && javaClass.map(MigrationSource::isFlywayZdmMigration).orElse(false)) {
+    Optional<Class<?>> javaClass = MigrationReader.javaClass(info, configuration);
+    if (!transactional && javaClass.map(MigrationReader::isFlywayZdmMigration).orElse(false)) {
       LOG.info("{}: runs without a transaction and sets its own timeouts per step", migration);
       return;
     }
@@ -172,7 +165,7 @@ public class ZeroDowntimeCallback implements Callback {
     List<DestructiveStatements.Kind> destructive = DestructiveStatements.classify(sql);
     if (!destructive.isEmpty()) {
       String kinds = destructive.stream().map(DestructiveStatements.Kind::label).distinct().collect(Collectors.joining(", "));
-      throw new MigrationRefusedException("flyway-zdm: " + MigrationSource.name(context.getMigrationInfo()) + ": " + kinds
+      throw new MigrationRefusedException("flyway-zdm: " + MigrationName.of(context.getMigrationInfo()) + ": " + kinds
           + " outside a declared contract step: " + head(sql) + ". It breaks the application version still running"
           + " during a rolling deploy. Move it into a contract migration (-- zdm:contract expand=<version of the expand"
           + " migration>, or @Contract(expand = \"...\") in Java) or, if it is safe, say why in the migration's header:"

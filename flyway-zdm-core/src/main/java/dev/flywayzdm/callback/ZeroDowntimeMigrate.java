@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import dev.flywayzdm.config.DurationText;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.pg.LockRetry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,12 +72,8 @@ public final class ZeroDowntimeMigrate {
     long start = System.nanoTime();
     AtomicInteger applied = new AtomicInteger();
     AtomicInteger attempts = new AtomicInteger();
-    RetryPolicy<MigrateResult> policy = RetryPolicy.<MigrateResult>builder()
+    RetryPolicy<MigrateResult> policy = LockRetry.<MigrateResult>boundedBy(settings)
         .handleIf(ZeroDowntimeMigrate::retryable)
-        .withMaxRetries(settings.lockRetries())
-        .withMaxDuration(settings.lockRetryMaxTotal())
-        .withBackoff(settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff())
-        .withJitter(0.25)
         .onFailedAttempt(event -> {
           if (event.getLastException() instanceof FlywayMigrateException failed && failed.getErrorResult() != null) {
             applied.addAndGet(failed.getErrorResult().migrationsExecuted);

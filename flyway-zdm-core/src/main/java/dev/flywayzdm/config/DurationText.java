@@ -8,7 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as users write them in settings: {@code 500ms}, {@code 2s}, {@code 5m}, {@code 24h},
- * {@code 7d}, {@code 0}, or ISO-8601 ({@code PT2S}, {@code P1D}).
+ * {@code 7d}, {@code 0}, or ISO-8601 ({@code PT2S}, {@code P1D}); and waits as people say them.
+ *
+ * <pre>{@code
+ * Duration soak = DurationText.parse("flyway.zdm.soak", "24h");
+ * DurationText.format(soak);                          // "1d": the short form, exact
+ * DurationText.roughly(Duration.ofSeconds(86_399));   // "23h 59m": for "... to go" in logs and reports
+ * }</pre>
  */
 public final class DurationText {
 
@@ -81,6 +87,25 @@ public final class DurationText {
       return millis / 1000 + "s";
     }
     return millis + "ms";
+  }
+
+  /**
+   * A wait as people say it, in its two largest units, rounded down: {@code 2d 3h}, {@code 23h 59m},
+   * {@code 4m 10s}, {@code 12s}. For telling how long is left, not for settings ({@link #format} is exact).
+   * A negative duration reads as {@code 0s}.
+   */
+  public static String roughly(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    if (seconds >= 86_400) {
+      return seconds / 86_400 + "d " + seconds % 86_400 / 3600 + "h";
+    }
+    if (seconds >= 3600) {
+      return seconds / 3600 + "h " + seconds % 3600 / 60 + "m";
+    }
+    if (seconds >= 60) {
+      return seconds / 60 + "m " + seconds % 60 + "s";
+    }
+    return seconds + "s";
   }
 
   private static IllegalArgumentException invalid(String key, String text) {

@@ -1,5 +1,6 @@
 package dev.flywayzdm.config;
 
+import dev.flywayzdm.lint.LintOptions;
 import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -33,11 +34,12 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
   private String backfillBatchSize;
   private String backfillPause;
   private String lintDisabledRules;
+  private String lintSeverity;
 
   /** Every key of the namespace, as written after {@code flyway.zdm.}. */
   public static final List<String> KEYS = List.of("lockTimeout", "statementTimeout", "lockRetries",
       "lockRetryMinBackoff", "lockRetryMaxBackoff", "lockRetryMaxTotal", "soak", "lint", "maxBlockerAge",
-      "backfillBatchSize", "backfillPause", "lintDisabledRules");
+      "backfillBatchSize", "backfillPause", "lintDisabledRules", "lintSeverity");
 
   /** The key prefix in flyway.conf and property maps. */
   public static final String PREFIX = "flyway.zdm.";
@@ -92,6 +94,8 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     maxBlockerAge = DurationText.format(settings.maxBlockerAge());
     backfillBatchSize = String.valueOf(settings.backfillBatchSize());
     backfillPause = DurationText.format(settings.backfillPause());
+    lintDisabledRules = settings.lintOptions().disabledRulesText();
+    lintSeverity = settings.lintOptions().severitiesText();
   }
 
   /** Sets one key by name ({@code lockTimeout}); unknown names are refused listing the accepted keys. */
@@ -109,6 +113,7 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
       case "backfillBatchSize" -> backfillBatchSize = value;
       case "backfillPause" -> backfillPause = value;
       case "lintDisabledRules" -> lintDisabledRules = value;
+      case "lintSeverity" -> lintSeverity = value;
       default -> throw new IllegalArgumentException("unknown setting " + PREFIX + key + " = '" + value
           + "': accepted keys are " + String.join(", ", KEYS.stream().map(k -> PREFIX + k).toList()));
     }
@@ -150,7 +155,27 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     if (backfillPause != null) {
       builder.backfillPause(DurationText.parse("flyway.zdm.backfillPause", backfillPause));
     }
-    return builder.build();
+    return builder.lintOptions(lintOptions()).build();
+  }
+
+  /** The rule switches and severities of {@code lintDisabledRules} and {@code lintSeverity}, read with the linter's own parsers. */
+  private LintOptions lintOptions() {
+    LintOptions.Builder options = LintOptions.builder();
+    if (lintDisabledRules != null) {
+      try {
+        options.disable(lintDisabledRules);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(PREFIX + "lintDisabledRules = '" + lintDisabledRules + "': " + e.getMessage(), e);
+      }
+    }
+    if (lintSeverity != null) {
+      try {
+        options.severities(lintSeverity);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(PREFIX + "lintSeverity = '" + lintSeverity + "': " + e.getMessage(), e);
+      }
+    }
+    return options.build();
   }
 
   private static int parseInt(String key, String text) {
@@ -241,16 +266,22 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     this.backfillBatchSize = backfillBatchSize;
   }
 
-  /**
-   * Lint rules to switch off, comma-separated, as text: the linter parses it (it is not part of
-   * {@link ZdmSettings}, which holds what every component needs).
-   */
+  /** Lint rules the callback does not run, comma-separated rule ids ({@code prefer-jsonb,lock-table}). */
   public String getLintDisabledRules() {
     return lintDisabledRules;
   }
 
   public void setLintDisabledRules(String lintDisabledRules) {
     this.lintDisabledRules = lintDisabledRules;
+  }
+
+  /** Severity overrides for the callback's lint, {@code rule-id=error|warning|advice|off}, comma-separated. */
+  public String getLintSeverity() {
+    return lintSeverity;
+  }
+
+  public void setLintSeverity(String lintSeverity) {
+    this.lintSeverity = lintSeverity;
   }
 
   public String getBackfillPause() {

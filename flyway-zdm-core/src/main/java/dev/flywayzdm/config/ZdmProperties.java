@@ -1,13 +1,15 @@
 package dev.flywayzdm.config;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Binds {@code flyway.zdm.*} keys from a property map, on every Flyway version and without
- * Jackson. Flyway's own {@code configuration(Map)} binds them too, but on Flyway 13.x only when
+ * Jackson (and Flyway's {@code flyway.postgresql.transactional.lock} with them). Flyway's own {@code configuration(Map)} binds them too, but on Flyway 13.x only when
  * jackson-databind 3 is on the class path; this takes our keys out of the map, hands the rest to
  * Flyway, and validates ours at once.
  *
@@ -20,6 +22,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * }</pre>
  */
 public final class ZdmProperties {
+
+  private static final String TRANSACTIONAL_LOCK = "postgresql.transactional.lock";
 
   private ZdmProperties() {}
 
@@ -35,7 +39,9 @@ public final class ZdmProperties {
     Map<String, String> rest = new LinkedHashMap<>();
     properties.forEach((key, value) -> {
       String name = zdmKey(key);
-      if (name != null) {
+      if (isTransactionalLockKey(key)) {
+        setTransactionalLock(configuration, key, value);
+      } else if (name != null) {
         ours.put(name, value);
       } else {
         rest.put(key, value);
@@ -57,6 +63,27 @@ public final class ZdmProperties {
     Map<String, String> map = new LinkedHashMap<>();
     properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
     return configure(configuration, map);
+  }
+
+  /**
+   * Flyway's {@code postgresql.transactional.lock} is set through its plugin, not its property map:
+   * on Flyway 13.x the map path needs Jackson too, and flyway-zdm users almost always set this key.
+   */
+  private static boolean isTransactionalLockKey(String key) {
+    return key.equals("flyway." + TRANSACTIONAL_LOCK) || key.equals(TRANSACTIONAL_LOCK);
+  }
+
+  private static void setTransactionalLock(FluentConfiguration configuration, String key, String value) {
+    String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalArgumentException(key + " = '" + value + "' is not true or false");
+    }
+    PostgreSQLConfigurationExtension postgres =
+        configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class);
+    if (postgres == null) {
+      throw new IllegalStateException(key + " needs flyway-database-postgresql beside flyway-core");
+    }
+    postgres.setTransactionalLock(Boolean.parseBoolean(text));
   }
 
   /** {@code lockTimeout} for {@code flyway.zdm.lockTimeout} or {@code zdm.lockTimeout}; null for other keys. */

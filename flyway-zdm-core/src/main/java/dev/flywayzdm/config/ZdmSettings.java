@@ -1,5 +1,6 @@
 package dev.flywayzdm.config;
 
+import dev.flywayzdm.lint.LintOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @param soak how long an expand migration must have been live before its contract step may run
  *     ({@code flyway.zdm.soak}, default 24h)
  * @param lint what the callback does with linter findings ({@code flyway.zdm.lint}, default warn)
+ * @param lintOptions which lint rules the callback runs and with which severity
+ *     ({@code flyway.zdm.lintDisabledRules}, {@code flyway.zdm.lintSeverity}; default every rule at its
+ *     own severity). The callback fills in the connected server's major version and that it is active
  * @param maxBlockerAge transactions older than this are reported by the pre-flight check before a
  *     migration runs ({@code flyway.zdm.maxBlockerAge}, default 1m)
  * @param backfillBatchSize rows per batch of a batched backfill ({@code flyway.zdm.backfillBatchSize},
@@ -46,6 +50,7 @@ public record ZdmSettings(
     Duration lockRetryMaxTotal,
     Duration soak,
     LintMode lint,
+    LintOptions lintOptions,
     Duration maxBlockerAge,
     int backfillBatchSize,
     Duration backfillPause) {
@@ -68,6 +73,7 @@ public record ZdmSettings(
     positive("flyway.zdm.lockRetryMaxTotal", lockRetryMaxTotal);
     nonNegative("flyway.zdm.soak", soak);
     Objects.requireNonNull(lint, "flyway.zdm.lint");
+    Objects.requireNonNull(lintOptions, "flyway.zdm.lintDisabledRules / flyway.zdm.lintSeverity");
     positive("flyway.zdm.maxBlockerAge", maxBlockerAge);
     if (backfillBatchSize < 1) {
       throw new IllegalArgumentException("flyway.zdm.backfillBatchSize = " + backfillBatchSize + " must be at least 1");
@@ -80,6 +86,7 @@ public record ZdmSettings(
     return DEFAULTS;
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -99,7 +106,7 @@ public record ZdmSettings(
   private static void nonNegative(String key, Duration value) {
     Objects.requireNonNull(value, key);
     if (value.isNegative()) {
-      throw new IllegalArgumentException(key + " = " + value + " is negative: expected 0 or more");
+      throw new IllegalArgumentException(key + " = " + DurationText.format(value) + " is negative: expected 0 or more");
     }
   }
 
@@ -113,6 +120,7 @@ public record ZdmSettings(
     private Duration lockRetryMaxTotal = Duration.ofMinutes(5);
     private Duration soak = Duration.ofHours(24);
     private LintMode lint = LintMode.WARN;
+    private LintOptions lintOptions = LintOptions.defaults();
     private Duration maxBlockerAge = Duration.ofMinutes(1);
     private int backfillBatchSize = 1000;
     private Duration backfillPause = Duration.ZERO;
@@ -128,69 +136,88 @@ public record ZdmSettings(
       lockRetryMaxTotal = s.lockRetryMaxTotal;
       soak = s.soak;
       lint = s.lint;
+      lintOptions = s.lintOptions;
       maxBlockerAge = s.maxBlockerAge;
       backfillBatchSize = s.backfillBatchSize;
       backfillPause = s.backfillPause;
     }
 
+    /** {@code flyway.zdm.lockTimeout}: see {@link ZdmSettings#lockTimeout()}. */
     public Builder lockTimeout(Duration value) {
       lockTimeout = value;
       return this;
     }
 
+    /** {@code flyway.zdm.statementTimeout}; zero means none. */
     public Builder statementTimeout(Duration value) {
       statementTimeout = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetries}: retries after lock_timeout, deadlock or serialization failure. */
     public Builder lockRetries(int value) {
       lockRetries = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetryMinBackoff}: the first backoff. */
     public Builder lockRetryMinBackoff(Duration value) {
       lockRetryMinBackoff = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetryMaxBackoff}: the cap on one backoff. */
     public Builder lockRetryMaxBackoff(Duration value) {
       lockRetryMaxBackoff = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lockRetryMaxTotal}: the cap on all retrying of one statement. */
     public Builder lockRetryMaxTotal(Duration value) {
       lockRetryMaxTotal = value;
       return this;
     }
 
+    /** {@code flyway.zdm.soak}: how long an expand must have been live before its contract runs. */
     public Builder soak(Duration value) {
       soak = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lint}: what the callback does with findings. */
     public Builder lint(LintMode value) {
       lint = value;
       return this;
     }
 
+    /** {@code flyway.zdm.lintDisabledRules} and {@code lintSeverity}, as parsed options. */
+    public Builder lintOptions(LintOptions value) {
+      lintOptions = value;
+      return this;
+    }
+
+    /** {@code flyway.zdm.maxBlockerAge}: older transactions are reported before the run. */
     public Builder maxBlockerAge(Duration value) {
       maxBlockerAge = value;
       return this;
     }
 
+    /** {@code flyway.zdm.backfillBatchSize}: rows per backfill batch. */
     public Builder backfillBatchSize(int value) {
       backfillBatchSize = value;
       return this;
     }
 
+    /** {@code flyway.zdm.backfillPause}: pause between backfill batches. */
     public Builder backfillPause(Duration value) {
       backfillPause = value;
       return this;
     }
 
+    /** The settings; throws {@link IllegalArgumentException} naming the first invalid key. */
     public ZdmSettings build() {
       return new ZdmSettings(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff,
-          lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, maxBlockerAge, backfillBatchSize, backfillPause);
+          lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, lintOptions, maxBlockerAge, backfillBatchSize, backfillPause);
     }
   }
 }

@@ -16,6 +16,7 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /** The report as the JSON document shown above. */
   public static String write(LintReport report) {
     StringBuilder json = new StringBuilder("{\n");
     json.append("  \"summary\": ").append(quote(report.summary())).append(",\n");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the linter judges migrations. Immutable; build one with {@link #builder()}.
@@ -42,9 +43,7 @@ public record LintOptions(
   public static final int DEFAULT_TARGET_MAJOR = 13;
 
   public LintOptions {
-    if (targetMajor < 9 || targetMajor > 99) {
-      throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + targetMajor);
-    }
+    checkMajor(targetMajor);
     disabledRules = Collections.unmodifiableSet(disabledRules.isEmpty()
         ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(disabledRules));
     severityOverrides = Collections.unmodifiableMap(severityOverrides.isEmpty()
@@ -57,6 +56,7 @@ public record LintOptions(
     return builder().build();
   }
 
+  /** A builder starting from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -83,6 +83,24 @@ public record LintOptions(
     return severityOverrides.getOrDefault(rule, rule.defaultSeverity());
   }
 
+  /** The disabled rules as {@link Builder#disable(String)} reads them: {@code "lock-table,prefer-jsonb"}. */
+  public String disabledRulesText() {
+    return disabledRules.stream().map(RuleId::id).collect(Collectors.joining(","));
+  }
+
+  /** The overrides as {@link Builder#severities(String)} reads them: {@code "require-lock-timeout=error"}. */
+  public String severitiesText() {
+    return severityOverrides.entrySet().stream().map(e -> e.getKey().id() + "=" + e.getValue().label())
+        .collect(Collectors.joining(","));
+  }
+
+  private static int checkMajor(int major) {
+    if (major < 9 || major > 99) {
+      throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + major);
+    }
+    return major;
+  }
+
   /** Collects options; each setter checks its value at once. */
   public static final class Builder {
     private int targetMajor = DEFAULT_TARGET_MAJOR;
@@ -94,14 +112,13 @@ public record LintOptions(
 
     private Builder() {}
 
+    /** The PostgreSQL major the migrations run on (13 to 18); some rules depend on it. */
     public Builder targetMajor(int major) {
-      if (major < 9 || major > 99) {
-        throw new IllegalArgumentException("targetMajor must be a PostgreSQL major version such as 13, was " + major);
-      }
-      this.targetMajor = major;
+      this.targetMajor = checkMajor(major);
       return this;
     }
 
+    /** Rules that never report. */
     public Builder disable(RuleId... rules) {
       disabled.addAll(List.of(rules));
       return this;
@@ -121,6 +138,7 @@ public record LintOptions(
       return this;
     }
 
+    /** Replaces the default severity of {@code rule}. */
     public Builder severity(RuleId rule, Severity severity) {
       overrides.put(rule, Objects.requireNonNull(severity, "severity"));
       return this;
@@ -153,11 +171,13 @@ public record LintOptions(
       return this;
     }
 
+    /** Whether the flyway-zdm callback runs the migrations (it sets lock_timeout itself). */
     public Builder callbackActive(boolean active) {
       this.callbackActive = active;
       return this;
     }
 
+    /** Whether {@code zdm:contract} files may drop columns and tables (default true). */
     public Builder contractSteps(boolean honoured) {
       this.contractSteps = honoured;
       return this;
@@ -172,6 +192,7 @@ public record LintOptions(
       return this;
     }
 
+    /** The immutable options. */
     public LintOptions build() {
       return new LintOptions(targetMajor, disabled, overrides, callbackActive, contractSteps,
           Optional.ofNullable(startAfter));

@@ -16,10 +16,12 @@ public record LintReport(List<Finding> findings, int files, int statements) {
     findings = List.copyOf(findings);
   }
 
+  /** How many findings have exactly this severity. */
   public long count(Severity severity) {
     return findings.stream().filter(f -> f.severity() == severity).count();
   }
 
+  /** Whether any finding is an error. */
   public boolean hasErrors() {
     return count(Severity.ERROR) > 0;
   }

@@ -35,6 +35,7 @@ public final class Linter {
 
   private final LintOptions options;
 
+  /** A linter judging with {@code options}. */
   public Linter(LintOptions options) {
     this.options = Objects.requireNonNull(options, "options");
   }
@@ -44,6 +45,7 @@ public final class Linter {
     return new Linter(LintOptions.defaults());
   }
 
+  /** The options this linter judges with. */
   public LintOptions options() {
     return options;
   }

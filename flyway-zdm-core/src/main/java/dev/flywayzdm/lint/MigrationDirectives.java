@@ -1,7 +1,9 @@
 package dev.flywayzdm.lint;
 
+import dev.flywayzdm.config.DurationText;
 import dev.flywayzdm.lint.internal.lexer.Comment;
 import dev.flywayzdm.lint.internal.lexer.Lexer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * The {@code zdm:} directives written in a migration's comments, shared by the linter and the callback.
  *
  * <pre>{@code
- * -- zdm:contract expand=42                        this file is the contract step of V42
+ * -- zdm:contract expand=42 [soak=2h]              this file is the contract step of V42 (own soak: optional)
  * -- zdm:allow destructive <reason>                 drops and truncates in this file are intended
  * -- zdm:ignore <rule-id>[,<rule-id>] <reason>     suppresses the rules on the next statement
  * -- zdm:ignore-file <rule-id>[,<rule-id>] <reason> suppresses the rules in the whole file
@@ -37,7 +39,8 @@ public record MigrationDirectives(
     Optional<Contract> contract, Optional<String> destructiveReason, List<Ignore> ignores, List<Problem> problems) {
 
   private static final Pattern DIRECTIVE = Pattern.compile("^\\s*zdm:(\\S+)\\s*(.*?)\\s*$", Pattern.DOTALL);
-  private static final Pattern CONTRACT = Pattern.compile("expand=([0-9]+(?:[._][0-9]+)*)");
+  private static final Pattern EXPAND = Pattern.compile("expand=([0-9]+(?:[._][0-9]+)*)");
+  private static final String CONTRACT_SYNTAX = "-- zdm:contract expand=<version> [soak=<duration>]";
   private static final Pattern RULES_AND_REASON = Pattern.compile("(\\S+)(?:\\s+(.*))?", Pattern.DOTALL);
 
   /**
@@ -50,14 +53,20 @@ public record MigrationDirectives(
   public record Ignore(List<RuleId> rules, String reason, boolean wholeFile, int line, int column) {}
 
   /**
-   * A {@code zdm:contract expand=<version>} directive.
+   * A {@code zdm:contract expand=<version> [soak=<duration>]} directive.
    *
    * @param expandVersion the version of the expand migration this contract step completes, e.g. {@code 42}
+   * @param soak how long the expand must have been live before this step runs, when the file sets its
+   *     own; else the project's {@code flyway.zdm.soak} applies
    */
-  public record Contract(String expandVersion, int line, int column) {}
+  public record Contract(String expandVersion, Optional<Duration> soak, int line, int column) {}
 
-  /** A malformed directive and what is wrong with it. */
-  public record Problem(String message, int line, int column) {}
+  /**
+   * A malformed directive and what is wrong with it.
+   *
+   * @param directive the directive's name as written after {@code zdm:}, e.g. {@code contract}
+   */
+  public record Problem(String directive, String message, int line, int column) {}
 
   public MigrationDirectives {
     ignores = List.copyOf(ignores);
@@ -99,39 +108,64 @@ public record MigrationDirectives(
       int line = comment.line();
       int column = comment.column();
       switch (name) {
-        case "contract" -> {
-          Matcher matcher = CONTRACT.matcher(rest);
-          if (matcher.matches()) {
-            contract = new Contract(matcher.group(1).replace('_', '.'), line, column);
-          } else {
-            problems.add(new Problem("zdm:contract needs expand=<version> of the expand migration, e.g."
-                + " -- zdm:contract expand=42", line, column));
-          }
-        }
+        case "contract" -> contract = readContract(rest, line, column, problems).orElse(contract);
         case "allow" -> {
           if (rest.startsWith("destructive") && rest.substring("destructive".length()).isBlank()) {
-            problems.add(new Problem("zdm:allow destructive needs a reason, e.g."
+            problems.add(new Problem(name, "zdm:allow destructive needs a reason, e.g."
                 + " -- zdm:allow destructive column unused since release 3.2", line, column));
           } else if (rest.startsWith("destructive ")) {
             destructive = rest.substring("destructive ".length()).trim();
           } else {
-            problems.add(new Problem("zdm:allow knows only 'destructive <reason>'", line, column));
+            problems.add(new Problem(name, "zdm:allow knows only 'destructive <reason>'", line, column));
           }
         }
         case "ignore", "ignore-file" -> readIgnore(name.equals("ignore-file"), rest, line, column, ignores, problems);
-        default -> problems.add(new Problem("Unknown directive zdm:" + name
+        default -> problems.add(new Problem(name, "Unknown directive zdm:" + name
             + "; known: zdm:contract, zdm:allow, zdm:ignore, zdm:ignore-file", line, column));
       }
     }
     return new MigrationDirectives(Optional.ofNullable(contract), Optional.ofNullable(destructive), ignores, problems);
   }
 
+  private static Optional<Contract> readContract(String rest, int line, int column, List<Problem> problems) {
+    String expand = null;
+    Optional<Duration> soak = Optional.empty();
+    for (String word : rest.isEmpty() ? new String[0] : rest.split("\\s+")) {
+      Matcher version = EXPAND.matcher(word);
+      String problem = null;
+      if (version.matches()) {
+        expand = version.group(1).replace('_', '.');
+      } else if (word.startsWith("expand=")) {
+        problem = "zdm:contract " + word + " is not a Flyway version such as 42 or 1.2";
+      } else if (word.startsWith("soak=")) {
+        try {
+          soak = Optional.of(DurationText.parse("zdm:contract soak", word.substring("soak=".length())));
+        } catch (IllegalArgumentException e) {
+          problem = e.getMessage();
+        }
+      } else {
+        problem = "zdm:contract does not know '" + word + "'; write " + CONTRACT_SYNTAX;
+      }
+      if (problem != null) {
+        problems.add(new Problem("contract", problem, line, column));
+        return Optional.empty();
+      }
+    }
+    if (expand == null) {
+      problems.add(new Problem("contract", "zdm:contract needs expand=<version> of the expand migration, e.g."
+          + " -- zdm:contract expand=42 soak=2h", line, column));
+      return Optional.empty();
+    }
+    return Optional.of(new Contract(expand, soak, line, column));
+  }
+
   private static void readIgnore(
       boolean wholeFile, String rest, int line, int column, List<Ignore> ignores, List<Problem> problems) {
-    String directive = wholeFile ? "zdm:ignore-file" : "zdm:ignore";
+    String name = wholeFile ? "ignore-file" : "ignore";
+    String directive = "zdm:" + name;
     Matcher matcher = RULES_AND_REASON.matcher(rest);
     if (!matcher.matches()) {
-      problems.add(new Problem(directive + " needs a rule id and a reason, e.g. -- " + directive
+      problems.add(new Problem(name, directive + " needs a rule id and a reason, e.g. -- " + directive
           + " require-lock-timeout table is empty in every environment", line, column));
       return;
     }
@@ -139,7 +173,7 @@ public record MigrationDirectives(
     for (String id : matcher.group(1).split(",")) {
       Optional<RuleId> rule = RuleId.fromId(id);
       if (rule.isEmpty()) {
-        problems.add(new Problem(directive + " names unknown rule '" + id + "'; accepted ids: "
+        problems.add(new Problem(name, directive + " names unknown rule '" + id + "'; accepted ids: "
             + RuleId.acceptedIds(), line, column));
         return;
       }
@@ -147,7 +181,7 @@ public record MigrationDirectives(
     }
     String reason = matcher.group(2);
     if (reason == null || reason.isBlank()) {
-      problems.add(new Problem(directive + " " + matcher.group(1) + " needs a reason after the rule id",
+      problems.add(new Problem(name, directive + " " + matcher.group(1) + " needs a reason after the rule id",
           line, column));
       return;
     }

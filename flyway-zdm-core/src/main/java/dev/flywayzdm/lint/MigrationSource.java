@@ -77,7 +77,7 @@ public record MigrationSource(String fileName, String sql, Optional<Boolean> exe
   }
 
   /** Compares Flyway versions part by part as numbers: {@code 1.10} comes after {@code 1.9}. */
-  public static int compareVersions(String a, String b) {
+  static int compareVersions(String a, String b) {
     String[] left = a.split("\\.");
     String[] right = b.split("\\.");
     for (int i = 0; i < Math.max(left.length, right.length); i++) {

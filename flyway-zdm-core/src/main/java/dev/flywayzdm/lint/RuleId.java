@@ -269,7 +269,7 @@ public enum RuleId {
       "A directive with an unknown rule id or without a reason would silently suppress nothing, or"
           + " suppress without saying why.",
       "Write -- zdm:ignore <rule-id> <reason>, -- zdm:ignore-file <rule-id> <reason>,"
-          + " -- zdm:contract expand=<version> or -- zdm:allow destructive <reason>.",
+          + " -- zdm:contract expand=<version> [soak=<duration>] or -- zdm:allow destructive <reason>.",
       null),
   UNUSED_SUPPRESSION("unused-suppression", Severity.WARNING,
       "A zdm:ignore directive suppresses nothing",
@@ -298,6 +298,7 @@ public enum RuleId {
     return id;
   }
 
+  /** The severity findings get unless the options override it. */
   public Severity defaultSeverity() {
     return defaultSeverity;
   }

@@ -16,6 +16,7 @@ public final class SarifReport {
 
   private SarifReport() {}
 
+  /** The report as a SARIF 2.1.0 log with one run. */
   public static String write(LintReport report) {
     StringBuilder sarif = new StringBuilder();
     sarif.append("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n")

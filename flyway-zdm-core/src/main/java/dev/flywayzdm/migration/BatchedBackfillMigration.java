@@ -58,7 +58,7 @@ public abstract class BatchedBackfillMigration extends ZeroDowntimeMigration {
   }
 
   /** In Flyway's default schema, like its history table; unqualified (the current schema) when none is configured. */
-  private static QualifiedName checkpointTable(Configuration configuration) {
+  static QualifiedName checkpointTable(Configuration configuration) {
     Optional<String> schema = Optional.ofNullable(configuration.getDefaultSchema())
         .or(() -> Optional.ofNullable(configuration.getSchemas()).filter(s -> s.length > 0).map(s -> s[0]));
     return new QualifiedName(schema.map(s -> Identifier.of("schema", s)), new Identifier(CHECKPOINT_TABLE));

@@ -6,6 +6,7 @@ import dev.flywayzdm.internal.pg.IndexKey;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -165,7 +166,7 @@ public final class ConcurrentIndex {
 
   private void requireCreate(String method) {
     if (kind != Kind.CREATE) {
-      throw new IllegalStateException(method + "(...) describes a new index; ConcurrentIndex." + kind.name().toLowerCase()
+      throw new IllegalStateException(method + "(...) describes a new index; ConcurrentIndex." + kind.name().toLowerCase(Locale.ROOT)
           + "(\"" + name + "\") takes only the index name");
     }
   }

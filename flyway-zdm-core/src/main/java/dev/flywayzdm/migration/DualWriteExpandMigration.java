@@ -1,13 +1,19 @@
 package dev.flywayzdm.migration;
 
-import dev.flywayzdm.internal.dualwrite.DualWriteBackfill;
+import dev.flywayzdm.internal.backfill.BackfillRunner;
+import dev.flywayzdm.internal.backfill.BackfillSpec;
 import dev.flywayzdm.internal.dualwrite.DualWriteInstaller;
+import dev.flywayzdm.internal.dualwrite.DualWriteSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The expand step of a column rename or type change: adds the new column (nullable, no default: no
  * rewrite, no scan), installs a trigger that keeps old and new column in step in both directions,
  * so the old and the new application version can run side by side, and backfills the rows that
- * existed before, in batches. Every step is idempotent: after a kill, run the migration again.
+ * existed before, in batches with {@link BatchedBackfillMigration}'s engine (checkpointed in
+ * {@code flyway_zdm_backfill}). Every step is idempotent: after a kill, run the migration again.
  *
  * <pre>{@code
  * public class V6__expand_users_display_name extends DualWriteExpandMigration {
@@ -48,7 +54,12 @@ public abstract class DualWriteExpandMigration extends ZeroDowntimeMigration {
     }
     new DualWriteInstaller(run, dualWrite.spec()).install();
     if (backfill()) {
-      new DualWriteBackfill(run, dualWrite.spec(), run.settings().backfillBatchSize()).run();
+      // The batched-update engine of BatchedBackfillMigration: it touches SET old = old and the
+      // trigger fills the new column, checkpointed and resumable after a kill.
+      DualWriteSpec spec = dualWrite.spec();
+      new BackfillRunner(run.name(), run.settings(), BatchedBackfillMigration.checkpointTable(run.configuration()))
+          .run(run.connection(), new BackfillSpec(spec.table(), DualWriteInstaller.backfillSetClause(spec),
+              DualWriteInstaller.backfillPredicate(spec), List.of(), OptionalInt.empty(), Optional.empty(), Optional.empty()));
     } else {
       run.info("backfill of {} left to a separate migration", dualWrite);
     }

@@ -40,6 +40,7 @@ public final class MigrationRun {
   /** A unit of SQL work on the migration's connection. */
   @FunctionalInterface
   public interface SqlWork<T> {
+    /** Does the work on {@code connection}; the caller commits. */
     T run(Connection connection) throws SQLException;
   }
 

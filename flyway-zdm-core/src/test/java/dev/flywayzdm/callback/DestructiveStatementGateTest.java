@@ -24,6 +24,16 @@ class DestructiveStatementGateTest {
   }
 
   @Test
+  void seesADropColumnInsideADoBlock(TestDatabase db) throws Exception {
+    assertThatThrownBy(() -> TestFlyway.configure(db.dataSource(), "destructive_do", "destructive_do", ZdmSettings.defaults()).load().migrate())
+        .hasRootCauseInstanceOf(MigrationRefusedException.class)
+        .hasMessageContaining("V2__drop_b_if_present: DROP COLUMN outside a declared contract step: \"DO $$ BEGIN IF EXISTS");
+
+    assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'destructive_do'"
+        + " AND table_name = 't' AND column_name = 'b'")).as("the DO block never ran").isEqualTo(1);
+  }
+
+  @Test
   void runsItWithAReasonedAllowDirective(TestDatabase db) throws Exception {
     TestFlyway.configure(db.dataSource(), "allowed", "destructive_allowed", ZdmSettings.defaults()).load().migrate();
 

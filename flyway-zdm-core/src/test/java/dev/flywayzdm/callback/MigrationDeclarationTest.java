@@ -25,17 +25,29 @@ class MigrationDeclarationTest {
   }
 
   @Test
-  void ignoresDirectivesAfterTheFirstStatement() {
-    assertThat(MigrationDeclaration.ofSql("V3__x.sql", "SELECT 1;\n-- zdm:contract expand=1\n").isContract()).isFalse();
+  void readsDirectivesFromCommentsOnlyNeverFromStringsOrBodies() {
+    assertThat(MigrationDeclaration.ofSql("V3__x.sql", "SELECT '-- zdm:contract expand=1';\n").isContract()).isFalse();
+    assertThat(MigrationDeclaration.ofSql("V3__x.sql",
+        "DO $$ BEGIN -- zdm:allow destructive nope\n DROP TABLE t; END $$;").allowDestructiveReason()).isEmpty();
+    assertThat(MigrationDeclaration.ofSql("V3__x.sql", "SELECT 1;\n-- zdm:contract expand=1\n").isContract())
+        .as("the same parser as the linter: a directive comment anywhere in the file counts").isTrue();
   }
 
   @Test
   void refusesAnAllowWithoutReasonAndAContractWithoutExpand() {
     assertThatThrownBy(() -> MigrationDeclaration.ofSql("V3__x.sql", "-- zdm:allow destructive\nDROP TABLE t;"))
-        .hasMessageContaining("V3__x.sql").hasMessageContaining("needs a reason");
+        .hasMessageContaining("V3__x.sql:1:1").hasMessageContaining("needs a reason");
     assertThatThrownBy(() -> MigrationDeclaration.ofSql("V3__x.sql", "-- zdm:contract soak=1h\n"))
-        .hasMessageContaining("does not name the expand migration");
+        .hasMessageContaining("needs expand=<version> of the expand migration");
     assertThatThrownBy(() -> MigrationDeclaration.ofSql("V3__x.sql", "-- zdm:contract expand=1 soak=forever\n"))
-        .hasMessageContaining("soak").hasMessageContaining("forever");
+        .hasMessageContaining("zdm:contract soak = 'forever' is not a duration such as 500ms");
+  }
+
+  @Test
+  void leavesMalformedLintDirectivesToTheLinter() {
+    MigrationDeclaration declaration = MigrationDeclaration.ofSql("V3__x.sql",
+        "-- zdm:ignore no-such-rule because\n-- zdm:frobnicate\n-- zdm:contract expand=2\nDROP TABLE t;");
+
+    assertThat(declaration.contract()).contains(new MigrationDeclaration.ContractOf("2", Optional.empty()));
   }
 }

@@ -64,6 +64,17 @@ class SoakGateTest {
   }
 
   @Test
+  void refusesAContractWhoseOwnSoakIsNotADuration(TestDatabase db) throws Exception {
+    Flyway flyway = TestFlyway.configure(db.dataSource(), "soak_bad", "soak_bad",
+        ZdmSettings.builder().soak(Duration.ZERO).build()).load();
+
+    assertThatThrownBy(flyway::migrate)
+        .hasRootCauseInstanceOf(MigrationRefusedException.class)
+        .hasMessageContaining("V2__contract.sql:1:1: zdm:contract soak = 'forever' is not a duration such as 500ms");
+    assertThat(columnExists(db, "soak_bad", "name")).as("the contract did not run").isTrue();
+  }
+
+  @Test
   void soakZeroLetsExpandAndContractRunInOneRun(TestDatabase db) throws Exception {
     Flyway flyway = TestFlyway.configure(db.dataSource(), "soak_zero", "soak",
         ZdmSettings.builder().soak(Duration.ZERO).build()).load();

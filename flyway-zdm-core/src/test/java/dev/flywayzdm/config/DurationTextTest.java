@@ -40,4 +40,13 @@ class DurationTextTest {
     assertThat(DurationText.format(Duration.ofHours(24))).isEqualTo("1d");
     assertThat(DurationText.format(Duration.ofMinutes(90))).isEqualTo("90m");
   }
+
+  @Test
+  void saysWaitsInTheirTwoLargestUnitsRoundedDown() {
+    assertThat(DurationText.roughly(Duration.ofSeconds(86_399))).isEqualTo("23h 59m");
+    assertThat(DurationText.roughly(Duration.ofDays(7).minusSeconds(1))).isEqualTo("6d 23h");
+    assertThat(DurationText.roughly(Duration.ofMinutes(30))).isEqualTo("30m 0s");
+    assertThat(DurationText.roughly(Duration.ofMillis(12_999))).isEqualTo("12s");
+    assertThat(DurationText.roughly(Duration.ofSeconds(-5))).isEqualTo("0s");
+  }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywayzdm.callback.ZeroDowntimeCallback;
+import dev.flywayzdm.internal.pg.FlywayLockMode;
+import dev.flywayzdm.lint.LintOptions;
+import dev.flywayzdm.lint.RuleId;
+import dev.flywayzdm.lint.Severity;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
 import java.io.IOException;
@@ -54,15 +58,55 @@ class SettingsBindingTest {
   }
 
   @Test
+  void turnsOffFlywaysTransactionalLockWithoutJacksonOnEveryFlywayVersion() {
+    FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(),
+        Map.of("flyway.postgresql.transactional.lock", "false"));
+
+    assertThat(FlywayLockMode.transactionalLockOn(configuration)).isFalse();
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.postgresql.transactional.lock", "no")))
+        .hasMessage("flyway.postgresql.transactional.lock = 'no' is not true or false");
+  }
+
+  @Test
   void bindsAFlywayConfFile() throws IOException {
     Properties conf = new Properties();
-    conf.load(new StringReader("flyway.zdm.lockTimeout=750ms\nflyway.zdm.lint=fail\nflyway.zdm.lintDisabledRules=ban-drop-table\n"));
+    conf.load(new StringReader("flyway.zdm.lockTimeout=750ms\nflyway.zdm.lint=fail\nflyway.zdm.lintDisabledRules=drop-table\n"
+        + "flyway.zdm.lintSeverity=prefer-jsonb=error, lock-table=off\n"));
 
     FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(), conf);
 
-    assertThat(ProjectSettings.of(configuration).lockTimeout()).isEqualTo(Duration.ofMillis(750));
-    assertThat(ProjectSettings.of(configuration).lint()).isEqualTo(LintMode.FAIL);
-    assertThat(ZdmConfigurationExtension.in(configuration).getLintDisabledRules()).isEqualTo("ban-drop-table");
+    ZdmSettings settings = ProjectSettings.of(configuration);
+    assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(settings.lint()).isEqualTo(LintMode.FAIL);
+    assertThat(settings.lintOptions().disabledRules()).containsExactlyInAnyOrder(RuleId.DROP_TABLE, RuleId.LOCK_TABLE);
+    assertThat(settings.lintOptions().severityOf(RuleId.PREFER_JSONB)).isEqualTo(Severity.ERROR);
+  }
+
+  @Test
+  void lintRuleSettingsSurviveTheJavaApiRoundTrip() {
+    LintOptions rules = LintOptions.builder().disable(RuleId.PREFER_JSONB).severity(RuleId.LOCK_TABLE, Severity.WARNING).build();
+    FluentConfiguration configuration = Flyway.configure();
+
+    ZdmConfigurationExtension.in(configuration).apply(ZdmSettings.builder().lintOptions(rules).build());
+
+    assertThat(ZdmConfigurationExtension.in(configuration).getLintDisabledRules()).isEqualTo("prefer-jsonb");
+    assertThat(ZdmConfigurationExtension.in(configuration).getLintSeverity()).isEqualTo("lock-table=warning");
+    assertThat(ProjectSettings.of(configuration).lintOptions()).isEqualTo(rules);
+  }
+
+  @Test
+  void refusesAnUnknownLintRuleIdNamingTheKeyAndListingTheAcceptedIds() {
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lintDisabledRules", "drop-colum")))
+        .hasMessageContaining("flyway.zdm.lintDisabledRules = 'drop-colum'")
+        .hasMessageContaining("Unknown lint rule 'drop-colum'")
+        .hasMessageContaining("accepted ids: syntax-error, ")
+        .hasMessageContaining(" drop-column, ");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lintSeverity", "prefer-jsonb=loud")))
+        .hasMessageContaining("flyway.zdm.lintSeverity = 'prefer-jsonb=loud'")
+        .hasMessageContaining("accepted: error, warning, advice, off");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lintSeverity", "prefer-jsonb")))
+        .hasMessageContaining("flyway.zdm.lintSeverity = 'prefer-jsonb'")
+        .hasMessageContaining("<rule-id>=<error|warning|advice|off>");
   }
 
   @Test

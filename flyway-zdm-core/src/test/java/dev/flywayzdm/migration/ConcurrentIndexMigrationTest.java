@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -203,6 +204,19 @@ class ConcurrentIndexMigrationTest {
     assertThat(db.queryLong("SELECT count(*) FROM pg_class WHERE relname = 'victims'")).isEqualTo(1);
     assertThat((String) db.queryValue("SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = to_regclass('\"Wé ird; DROP TABLE victims; --\"')"))
         .isEqualTo("\"ix\"\"; DROP TABLE victims; -- ünï\"");
+  }
+
+  /** Regression: under a Turkish default locale the fix read ConcurrentIndex.reındex("x"), which does not compile. */
+  @Test
+  void theFixInTheMessageNamesTheRealMethodUnderATurkishLocale() {
+    Locale original = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      assertThatThrownBy(() -> ConcurrentIndex.reindex("idx_orders").on("orders"))
+          .hasMessageContaining("ConcurrentIndex.reindex(\"idx_orders\") takes only the index name");
+    } finally {
+      Locale.setDefault(original);
+    }
   }
 
   @Test

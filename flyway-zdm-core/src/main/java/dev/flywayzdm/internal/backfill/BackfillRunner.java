@@ -7,6 +7,7 @@ import dev.flywayzdm.internal.backfill.Checkpoint.Status;
 import dev.flywayzdm.internal.pg.LockRetry;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.ShortTransaction;
+import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ public final class BackfillRunner {
   private static final int FINAL_PASSES = 3;
 
   /** What a backfill did in this run. */
-  public record Result(long rowsUpdated, long finalPassRows, long remaining, long batches) {}
+  public record Result(long rowsUpdated, long finalPassRows, long remaining, long batches, Duration longestBatch) {}
 
   private final String migration;
   private final ZdmSettings settings;
@@ -51,7 +52,7 @@ public final class BackfillRunner {
 
   public Result run(Connection connection, BackfillSpec spec) throws SQLException, InterruptedException {
     QualifiedName table = spec.table();
-    if (!exists(connection, table)) {
+    if (!TableCatalog.exists(connection, table)) {
       throw new IllegalArgumentException(migration + ": cannot backfill table " + table + ": it does not exist");
     }
     WalkKey key = WalkKey.resolve(connection, migration, table, spec.key());
@@ -95,10 +96,12 @@ public final class BackfillRunner {
           migration, remaining, table, spec.where(), pass + 1, FINAL_PASSES);
     }
     checkpoint.finish(connection, remaining);
-    Result result = new Result(walk.rows + walk.finalRows, walk.finalRows, remaining, walk.batches);
+    Result result = new Result(walk.rows + walk.finalRows, walk.finalRows, remaining, walk.batches,
+        Duration.ofNanos(walk.longestBatchNanos));
     if (remaining == 0) {
-      LOG.info("{}: backfill of {} done: {} rows updated in {} batches ({} in the final pass); no row matches \"{}\" any more",
-          migration, table, result.rowsUpdated(), result.batches(), result.finalPassRows(), spec.where());
+      LOG.info("{}: backfill of {} done: {} rows updated in {} batches (longest {} ms, {} rows in the final pass);"
+          + " no row matches \"{}\" any more", migration, table, result.rowsUpdated(), result.batches(),
+          result.longestBatch().toMillis(), result.finalPassRows(), spec.where());
     } else {
       LOG.warn("{}: backfill of {} done, but {} rows still match \"{}\": something keeps writing them (an application"
           + " version that predates this migration?); rerun the migration once it stops", migration, table, remaining, spec.where());
@@ -114,16 +117,6 @@ public final class BackfillRunner {
         return rows.getLong(1);
       }
     });
-  }
-
-  private static boolean exists(Connection connection, QualifiedName table) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-      statement.setString(1, table.quoted());
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getBoolean(1);
-      }
-    }
   }
 
   /** Rows the planner believes the table has (summed over partitions); 0 when never analyzed. */
@@ -150,6 +143,7 @@ public final class BackfillRunner {
     long rows;
     long finalRows;
     long batches;
+    long longestBatchNanos;
 
     Walk(Connection connection, BackfillSpec spec, WalkKey key, Checkpoint checkpoint, int batchSize, Duration pause,
         long estimatedRows) {
@@ -207,7 +201,9 @@ public final class BackfillRunner {
           rows += batch.rows();
         }
         lower = Optional.of(batch.upper());
-        adapt(Duration.ofNanos(System.nanoTime() - batchStart));
+        long took = System.nanoTime() - batchStart;
+        longestBatchNanos = Math.max(longestBatchNanos, took);
+        adapt(Duration.ofNanos(took));
         long now = System.nanoTime();
         if (now - lastLog >= LOG_EVERY.toNanos()) {
           logProgress(what, finalPass, keysBefore + keys, keys, rowsHere, now - start);

@@ -3,6 +3,7 @@ package dev.flywayzdm.internal.pg;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import dev.flywayzdm.config.DurationText;
 import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
@@ -43,6 +44,20 @@ public final class LockRetry {
   }
 
   /**
+   * A retry policy bounded by the {@code flyway.zdm.lockRetry*} settings: at most
+   * {@code lockRetries} retries within {@code lockRetryMaxTotal}, backoff doubling from
+   * {@code lockRetryMinBackoff} to {@code lockRetryMaxBackoff} with 25% jitter. Used for one statement
+   * here and for a whole {@code migrate()} by {@code ZeroDowntimeMigrate}; the caller says what to retry.
+   */
+  public static <T> RetryPolicyBuilder<T> boundedBy(ZdmSettings settings) {
+    return RetryPolicy.<T>builder()
+        .withMaxRetries(settings.lockRetries())
+        .withMaxDuration(settings.lockRetryMaxTotal())
+        .withBackoff(settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff())
+        .withJitter(0.25);
+  }
+
+  /**
    * Runs {@code work} on {@code connection}, retrying as described above.
    *
    * @param what what the work does, for logs ({@code "V7__add_fk: adding constraint fk_orders_user"})
@@ -51,12 +66,8 @@ public final class LockRetry {
   public <T> T run(Connection connection, String what, String relation, Work<T> work) throws SQLException {
     AtomicReference<List<SessionInfo>> lastBlockers = new AtomicReference<>(List.of());
     long start = System.nanoTime();
-    RetryPolicy<T> policy = RetryPolicy.<T>builder()
+    RetryPolicy<T> policy = LockRetry.<T>boundedBy(settings)
         .handleIf(LockRetry::retryable)
-        .withMaxRetries(settings.lockRetries())
-        .withMaxDuration(settings.lockRetryMaxTotal())
-        .withBackoff(settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff())
-        .withJitter(0.25)
         .onFailedAttempt(event -> {
           List<SessionInfo> blockers = lockers(connection, relation);
           lastBlockers.set(blockers);

@@ -16,12 +16,13 @@ import java.util.List;
  */
 public final class SessionActivity {
 
+  // Not String.formatted: that writes the number in the default locale's digits (٢٠٠ under ar-SA), which is no SQL.
   private static final String COLUMNS = """
       a.pid, coalesce(a.usename, '') AS usename, coalesce(a.application_name, '') AS application_name,
       coalesce(a.state, '') AS state,
       coalesce(extract(epoch FROM clock_timestamp() - a.xact_start) * 1000, 0)::bigint AS xact_age_ms,
-      left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), %d) AS query_head
-      """.formatted(SessionInfo.QUERY_HEAD_CHARS);
+      left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), QUERY_HEAD_CHARS) AS query_head
+      """.replace("QUERY_HEAD_CHARS", Integer.toString(SessionInfo.QUERY_HEAD_CHARS));
 
   private SessionActivity() {}
 

@@ -19,17 +19,25 @@ public final class TableCatalog {
 
   private TableCatalog() {}
 
-  /** Throws naming {@code what} when the table does not exist (or is not visible with this search_path). */
-  public static void requireTable(Connection connection, QualifiedName table, String what) throws SQLException {
+  /**
+   * Whether the relation exists (and is visible with this search_path). Asked with {@code to_regclass},
+   * so a missing table never fails a statement: safe inside a transaction that must not abort.
+   */
+  public static boolean exists(Connection connection, QualifiedName table) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
       statement.setString(1, table.quoted());
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
-        if (!rows.getBoolean(1)) {
-          throw new IllegalStateException(what + ": table " + table + " does not exist (names are case-sensitive;"
-              + " qualify it as schema.table when it is not on the search_path)");
-        }
+        return rows.getBoolean(1);
       }
+    }
+  }
+
+  /** Throws naming {@code what} when the table does not exist (or is not visible with this search_path). */
+  public static void requireTable(Connection connection, QualifiedName table, String what) throws SQLException {
+    if (!exists(connection, table)) {
+      throw new IllegalStateException(what + ": table " + table + " does not exist (names are case-sensitive;"
+          + " qualify it as schema.table when it is not on the search_path)");
     }
   }
 

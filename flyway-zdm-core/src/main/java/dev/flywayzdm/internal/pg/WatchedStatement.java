@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@link ZdmSettings#lockRetryMaxTotal()}, applied as the statement's {@code lock_timeout},
  * rather than by the short DDL lock_timeout. statement_timeout is off: a build may take hours.
  */
-final class WatchedStatement {
+public final class WatchedStatement {
 
   private static final Logger LOG = LoggerFactory.getLogger(WatchedStatement.class);
   static final Duration POLL = Duration.ofMillis(500);
@@ -36,7 +36,7 @@ final class WatchedStatement {
    * @param what for logs and errors ({@code V7__add_index: building "idx" on "orders"})
    * @param relation the table, quoted, whose lockers are named when the wait bound is hit
    */
-  static void run(Connection connection, String sql, String what, String relation, ZdmSettings settings,
+  public static void run(Connection connection, String sql, String what, String relation, ZdmSettings settings,
       SideConnection side) throws SQLException {
     int pid = SessionActivity.backendPid(connection);
     String lockTimeout = current(connection, "lock_timeout");

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 @PostgresTest
@@ -67,6 +70,30 @@ class SessionActivityTest {
       assertThat(blockers).extracting(SessionInfo::pid).containsExactly(SessionActivity.backendPid(blocker));
       blocker.rollback();
       waiting.join(10_000);
+    }
+  }
+
+  /**
+   * Regression: the query text was built with {@code String.formatted}, which writes numbers with the
+   * default locale's digits: under ar-SA it read {@code left(..., ٢٠٠)} and every session listing failed,
+   * so lock waits and pre-flight warnings named no one. A fresh class loader initialises the class under
+   * that locale.
+   */
+  @Test
+  void sessionQueriesStillRunWhenTheDefaultLocaleWritesArabicDigits(TestDatabase db) throws Exception {
+    Locale original = Locale.getDefault();
+    URL classes = SessionActivity.class.getProtectionDomain().getCodeSource().getLocation();
+    try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader());
+        Connection connection = db.connect()) {
+      Locale.setDefault(Locale.forLanguageTag("ar-SA"));
+      Class<?> activity = Class.forName(SessionActivity.class.getName(), true, fresh);
+
+      Object sessions = activity.getMethod("transactionsOlderThan", Connection.class, Duration.class)
+          .invoke(null, connection, Duration.ofHours(1));
+
+      assertThat(sessions).as("the listing ran instead of failing on a malformed query").isInstanceOf(List.class);
+    } finally {
+      Locale.setDefault(original);
     }
   }
 }

@@ -16,6 +16,11 @@ SELECT 1;
 -- zdm:contract expand=7 -- expect: invalid-directive
 SELECT 1;
 
+-- case: contract with a soak that is not a duration
+-- file: V4__contract.sql
+-- zdm:contract expand=3 soak=forever -- expect: invalid-directive
+SELECT 1;
+
 -- case: allow destructive without reason
 -- zdm:allow destructive -- expect: invalid-directive
 SELECT 1;
@@ -26,7 +31,7 @@ SELECT 1;
 
 -- case: well-formed directives
 -- file: V4__contract.sql
--- zdm:contract expand=3
+-- zdm:contract expand=3 soak=2h
 -- zdm:allow destructive old column unused since 2.0
 -- zdm:ignore-file prefer-jsonb payloads are opaque
 CREATE TABLE raw_events (payload json);

@@ -11,6 +11,7 @@ import dev.flywayzdm.lint.internal.sql.ObjectName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -121,7 +122,7 @@ public final class FileLinter {
     }
     if (pending) {
       lexed.error().ifPresent(error -> out.reportAt(RuleId.SYNTAX_ERROR, error.line(), error.column(),
-          error.message().substring(0, 1).toUpperCase() + error.message().substring(1)
+          error.message().substring(0, 1).toUpperCase(Locale.ROOT) + error.message().substring(1)
               + "; nothing after it was checked"));
     }
     return new FileResult(List.copyOf(starts), List.copyOf(out.findings()), count);

@@ -1,5 +1,6 @@
 package dev.flywayzdm.lint.internal.rules;
 
+import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.lint.RuleId;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 
 /** Names longer than NAMEDATALEN - 1 bytes are truncated. */
 final class IdentifierTooLong implements Rule {
-
-  private static final int MAX_BYTES = 63;
 
   @Override
   public RuleId id() {
@@ -26,11 +25,13 @@ final class IdentifierTooLong implements Rule {
       return;
     }
     for (Token token : s.tokens()) {
-      if ((token.is(TokenKind.WORD) || token.is(TokenKind.QUOTED_IDENTIFIER))
-          && token.identifier().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-        out.report(id(), token, "Identifier " + token.identifier() + " is "
-            + token.identifier().getBytes(StandardCharsets.UTF_8).length + " bytes; PostgreSQL keeps only the first "
-            + MAX_BYTES);
+      if (!token.is(TokenKind.WORD) && !token.is(TokenKind.QUOTED_IDENTIFIER)) {
+        continue;
+      }
+      int bytes = token.identifier().getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > Identifier.MAX_BYTES) {
+        out.report(id(), token, "Identifier " + token.identifier() + " is " + bytes
+            + " bytes; PostgreSQL keeps only the first " + Identifier.MAX_BYTES);
         return;
       }
     }

@@ -1,0 +1,104 @@
+package dev.flywayzdm.maven;
+
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * The goals that talk to a database: connection parameters like Flyway's, each falling back to the
+ * project's Flyway configuration, and the {@code flyway.zdm.*} settings the callback uses.
+ */
+public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
+
+  /** JDBC URL, e.g. {@code jdbc:postgresql://localhost:5432/app}; default: the project's {@code flyway.url}. */
+  @Parameter(property = "zdm.url")
+  private String url;
+
+  /** Database user; default: the project's {@code flyway.user}. */
+  @Parameter(property = "zdm.user")
+  private String user;
+
+  /** Database password; default: the project's {@code flyway.password}. Never printed. */
+  @Parameter(property = "zdm.password")
+  private String password;
+
+  /** Flyway schemas; the first holds the history table. Default: the project's {@code flyway.schemas}. */
+  @Parameter(property = "zdm.schemas")
+  private List<String> schemas;
+
+  /** Flyway's schema history table; default: the project's {@code flyway.table}, else Flyway's. */
+  @Parameter(property = "zdm.table")
+  private String table;
+
+  /** {@code flyway.zdm.lockTimeout}: how long one DDL statement may wait for its lock (default 2s). */
+  @Parameter(property = "zdm.lockTimeout")
+  private String lockTimeout;
+
+  /** {@code flyway.zdm.statementTimeout} (default 0 = none). */
+  @Parameter(property = "zdm.statementTimeout")
+  private String statementTimeout;
+
+  /** {@code flyway.zdm.lockRetries}: retries of a statement that hit lock_timeout (default 10). */
+  @Parameter(property = "zdm.lockRetries")
+  private String lockRetries;
+
+  /** {@code flyway.zdm.soak}: how long an expand must have been live before its contract runs (default 24h). */
+  @Parameter(property = "zdm.soak")
+  private String soak;
+
+  /** {@code flyway.zdm.lint}: what the callback does with lint findings, off / warn / fail (default warn). */
+  @Parameter(property = "zdm.lint")
+  private String lint;
+
+  /** Where to connect, resolved once; broken settings end the build with what to change. */
+  protected final ConnectionSettings connection() throws MojoExecutionException {
+    try {
+      return ConnectionSettings.resolve(new ConnectionParameters(url, user, password, schemas, table), locations(),
+          projectFlywayConfiguration());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** The {@code flyway.zdm.*} settings given to this goal or configured for the project. */
+  protected final Map<String, String> zdmSettings() {
+    return new ZdmSettingParameters(lockTimeout, statementTimeout, lockRetries, soak, lint)
+        .resolve(projectFlywayConfiguration());
+  }
+
+  /**
+   * A Flyway configuration for this project: its classes and dependencies on the class path, the
+   * connection and the {@code flyway.zdm.*} settings applied.
+   */
+  protected final FluentConfiguration flywayConfiguration(ConnectionSettings connection, ClassLoader classLoader)
+      throws MojoExecutionException {
+    try {
+      return FlywaySetup.configure(connection, classLoader, zdmSettings());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The project's runtime class path over the plugin's own classes; close it when done. Warns when a
+   * {@code classpath:} location has migrations in the source tree but not on the class path: Flyway
+   * would silently find nothing there because the resources were not processed yet.
+   */
+  protected final URLClassLoader projectClassLoader(List<String> locations) throws MojoExecutionException {
+    URLClassLoader loader;
+    try {
+      loader = ProjectClassLoader.of(project, getClass().getClassLoader());
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("The project's runtime class path is not resolved: " + e.getMessage(), e);
+    }
+    for (String location : ProjectClassLoader.unbuiltLocations(loader, locations, sqlMigrations(locations))) {
+      getLog().warn(location + " has migrations in the source tree but is not on the project's class path, so Flyway"
+          + " will not see them: build first, e.g. mvn process-classes zdm:" + goal());
+    }
+    return loader;
+  }
+}

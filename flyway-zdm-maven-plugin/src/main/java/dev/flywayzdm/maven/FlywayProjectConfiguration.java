@@ -1,0 +1,87 @@
+package dev.flywayzdm.maven;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The Flyway settings a project already has, so the zdm goals need no second copy: {@code -Dflyway.x}
+ * user properties, then {@code flyway.x} project properties, then the {@code <configuration>} of an
+ * {@code org.flywaydb:flyway-maven-plugin} in the build (the order Flyway's own plugin honours).
+ */
+final class FlywayProjectConfiguration {
+
+  static final String FLYWAY_GROUP_ID = "org.flywaydb";
+  static final String FLYWAY_PLUGIN_ID = "flyway-maven-plugin";
+
+  private final Properties userProperties;
+  private final Properties projectProperties;
+  private final Xpp3Dom pluginConfiguration;
+
+  FlywayProjectConfiguration(Properties userProperties, Properties projectProperties, Xpp3Dom pluginConfiguration) {
+    this.userProperties = userProperties == null ? new Properties() : userProperties;
+    this.projectProperties = projectProperties == null ? new Properties() : projectProperties;
+    this.pluginConfiguration = pluginConfiguration;
+  }
+
+  /** Reads the project's model (already interpolated by Maven) and the session's user properties. */
+  static FlywayProjectConfiguration of(MavenProject project, Properties userProperties) {
+    Xpp3Dom configuration = null;
+    for (Plugin plugin : project.getBuildPlugins()) {
+      if (FLYWAY_GROUP_ID.equals(plugin.getGroupId()) && FLYWAY_PLUGIN_ID.equals(plugin.getArtifactId())
+          && plugin.getConfiguration() instanceof Xpp3Dom dom) {
+        configuration = dom;
+      }
+    }
+    return new FlywayProjectConfiguration(userProperties, project.getProperties(), configuration);
+  }
+
+  /** A single value, e.g. {@code url}: {@code -Dflyway.url}, project property, plugin {@code <url>}. */
+  Optional<String> value(String key) {
+    return property(key).or(() -> Optional.ofNullable(pluginConfiguration)
+        .map(dom -> dom.getChild(key))
+        .map(Xpp3Dom::getValue)
+        .map(String::trim)
+        .filter(v -> !v.isEmpty()));
+  }
+
+  /**
+   * A list value, e.g. {@code schemas}: comma separated in properties, child elements
+   * ({@code <schemas><schema>a</schema></schemas>}) or comma separated text in the plugin configuration.
+   */
+  List<String> list(String key) {
+    Optional<String> property = property(key);
+    if (property.isPresent()) {
+      return split(property.get());
+    }
+    if (pluginConfiguration == null || pluginConfiguration.getChild(key) == null) {
+      return List.of();
+    }
+    Xpp3Dom element = pluginConfiguration.getChild(key);
+    if (element.getChildCount() == 0) {
+      return element.getValue() == null ? List.of() : split(element.getValue());
+    }
+    List<String> values = new ArrayList<>();
+    for (Xpp3Dom child : element.getChildren()) {
+      if (child.getValue() != null && !child.getValue().isBlank()) {
+        values.add(child.getValue().trim());
+      }
+    }
+    return values;
+  }
+
+  private Optional<String> property(String key) {
+    String name = "flyway." + key;
+    String value = userProperties.getProperty(name, projectProperties.getProperty(name));
+    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  static List<String> split(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

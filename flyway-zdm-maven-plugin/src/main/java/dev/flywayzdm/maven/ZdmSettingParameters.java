@@ -1,0 +1,31 @@
+package dev.flywayzdm.maven;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code flyway.zdm.*} settings a database goal sets, each from its {@code zdm.xxx} parameter when
+ * given, else from the project's Flyway configuration ({@code flyway.zdm.xxx} property or the
+ * flyway-maven-plugin's {@code <pluginConfiguration>}); unset ones keep the core's defaults.
+ */
+record ZdmSettingParameters(String lockTimeout, String statementTimeout, String lockRetries, String soak,
+    String lint) {
+
+  /** Setting name (as in {@code flyway.zdm.<name>}) to value, for the names that have one. */
+  Map<String, String> resolve(FlywayProjectConfiguration project) {
+    Map<String, String> values = new LinkedHashMap<>();
+    put(values, "lockTimeout", lockTimeout, project);
+    put(values, "statementTimeout", statementTimeout, project);
+    put(values, "lockRetries", lockRetries, project);
+    put(values, "soak", soak, project);
+    put(values, "lint", lint, project);
+    return values;
+  }
+
+  private static void put(Map<String, String> values, String name, String explicit, FlywayProjectConfiguration project) {
+    Optional.ofNullable(explicit).map(String::trim).filter(v -> !v.isEmpty())
+        .or(() -> project.value("zdm." + name))
+        .ifPresent(v -> values.put(name, v));
+  }
+}

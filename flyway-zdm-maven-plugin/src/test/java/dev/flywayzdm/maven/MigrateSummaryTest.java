@@ -1,0 +1,60 @@
+package dev.flywayzdm.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flywayzdm.callback.ContractStatus;
+import dev.flywayzdm.callback.MigrationRefusedException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Test;
+
+class MigrateSummaryTest {
+
+  private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 21, 6, 0);
+
+  @Test
+  void saysWhatWasAppliedHowLongItTookAndWhichContractsWait() {
+    ContractStatus blocked = new ContractStatus("V3__drop_legacy_note", "2", Optional.of("V2__add_note.sql"),
+        ContractStatus.ExpandState.APPLIED, Optional.of(NOW.minusMinutes(1)), Duration.ofHours(24),
+        Optional.of(NOW.minusMinutes(1).plusHours(24)), NOW, "UTC");
+
+    List<String> lines = new MigrateSummary(2, 1, Duration.ofMillis(1234), "2", List.of(blocked)).lines();
+
+    assertThat(lines.get(0)).isEqualTo("zdm:migrate: applied 2 migrations in 1234ms, 1 retry after lock timeouts,"
+        + " schema version 2, 1 blocked contract");
+    assertThat(lines.get(1)).startsWith("  blocked: V3__drop_legacy_note must wait: expand migration 2");
+  }
+
+  @Test
+  void anEmptySchemaHasNoVersion() {
+    assertThat(new MigrateSummary(0, 0, Duration.ZERO, "", List.of()).lines())
+        .containsExactly("zdm:migrate: applied 0 migrations in 0, 0 retries after lock timeouts, schema version <none>,"
+            + " 0 blocked contracts");
+  }
+
+  @Test
+  void theGateColumnSaysWhenABlockedContractMayRun() {
+    ContractStatus blocked = new ContractStatus("V3__drop", "2", Optional.empty(), ContractStatus.ExpandState.APPLIED,
+        Optional.of(NOW.minusMinutes(90)), Duration.ofHours(2), Optional.of(NOW.plusMinutes(30)), NOW, "UTC");
+    ContractStatus free = new ContractStatus("V3__drop", "2", Optional.empty(), ContractStatus.ExpandState.APPLIED,
+        Optional.of(NOW.minusHours(3)), Duration.ofHours(2), Optional.of(NOW.minusHours(1)), NOW, "UTC");
+    ContractStatus missing = new ContractStatus("V3__drop", "2", Optional.empty(), ContractStatus.ExpandState.MISSING,
+        Optional.empty(), Duration.ofHours(2), Optional.empty(), NOW, "UTC");
+
+    assertThat(MigrationStatus.gate(blocked))
+        .isEqualTo("blocked by soak: may run from 2026-11-21 06:30:00 UTC (expand 2, 30m 0s to go)");
+    assertThat(MigrationStatus.gate(free)).isEqualTo("may run now (expand 2, soak 2h over)");
+    assertThat(MigrationStatus.gate(missing)).isEqualTo("expand 2 not applied yet");
+  }
+
+  @Test
+  void findsTheCallbacksRefusalHoweverFlywayWrapsIt() {
+    MigrationRefusedException refused = new MigrationRefusedException("flyway-zdm: V3__drop must wait");
+
+    assertThat(MigrateMojo.refusal(new FlywayException("migration failed", refused))).contains(refused);
+    assertThat(MigrateMojo.refusal(new FlywayException("syntax error"))).isEmpty();
+  }
+}
