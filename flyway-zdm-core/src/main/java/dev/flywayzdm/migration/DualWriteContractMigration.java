@@ -6,7 +6,8 @@ import dev.flywayzdm.internal.dualwrite.DualWriteRemover;
  * The contract step of a column rename or type change: checks in batches that the new column
  * agrees with the converted old one on every row, and refuses with the count and a few keys if
  * not; then drops the dual-write trigger, its function, the compatibility view if any, and the old
- * column, each under lock_timeout with retry. Idempotent: after a kill, run it again.
+ * column together in one short transaction under lock_timeout with retry (never the trigger alone:
+ * a write in between would leave the old column empty). Idempotent: after a kill, run it again.
  *
  * <pre>{@code
  * @Contract(expand = "6")

@@ -96,6 +96,71 @@ class DualWriteMigrationTest {
     assertThat(db.queryLong("SELECT count(*) FROM users WHERE display_name = 'after contract'")).isEqualTo(1);
   }
 
+  static final DualWrite PEOPLE = DualWrite.table("people").from("name").to("display_name");
+
+  static final class V1__expand_people_display_name extends DualWriteExpandMigration {
+    @Override
+    protected DualWrite dualWrite() {
+      return PEOPLE;
+    }
+
+    @Override
+    protected ZdmSettings settings(ZdmSettings projectDefaults) {
+      return FAST_RETRY;
+    }
+  }
+
+  @Contract(expand = "1")
+  static final class V2__contract_people_name extends DualWriteContractMigration {
+    @Override
+    protected DualWrite dualWrite() {
+      return PEOPLE;
+    }
+
+    @Override
+    protected ZdmSettings settings(ZdmSettings projectDefaults) {
+      return FAST_RETRY;
+    }
+  }
+
+  /**
+   * Regression: the contract dropped the trigger and the old column in separate transactions, so a
+   * new-version insert in between left a NOT NULL old column empty and failed. An event trigger
+   * holds the column drop back for a second to make that window certain.
+   */
+  @Test
+  void newVersionInsertsNeverFailWhileTheContractDropsTheTriggerOfANotNullOldColumn(TestDatabase db) throws Exception {
+    db.execute("CREATE TABLE people (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL)");
+    db.execute("INSERT INTO people (name) SELECT 'person ' || g FROM generate_series(1, 2000) g");
+    FluentConfiguration flyway = sessionLock(db, new V1__expand_people_display_name(), new V2__contract_people_name());
+    flyway.target("1").load().migrate();
+    db.execute("""
+        CREATE FUNCTION slow_alter_table() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_sleep(1); END $$;
+        CREATE EVENT TRIGGER slow_alter_table ON ddl_command_start WHEN TAG IN ('ALTER TABLE')
+          EXECUTE FUNCTION slow_alter_table();""");
+    try {
+      try (AppWriters newVersion = AppWriters.start(db, "new-app", 2, (c, random) -> {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO people (display_name) VALUES (?)")) {
+          insert.setString(1, "new " + random.nextInt(1_000_000));
+          insert.executeUpdate();
+        }
+      })) {
+        newVersion.awaitWrites(20);
+
+        flyway.target("2").load().migrate();
+        newVersion.awaitWrites(20);
+
+        assertThat(newVersion.failures()).extracting(Throwable::getMessage)
+            .as("new-version inserts while the contract drops trigger and column").isEmpty();
+      }
+    } finally {
+      db.execute("DROP EVENT TRIGGER slow_alter_table");
+    }
+    assertThat(db.queryLong("SELECT count(*) FROM pg_attribute WHERE attrelid = 'people'::regclass AND attname = 'name' AND NOT attisdropped"))
+        .as("old column dropped").isZero();
+  }
+
   /** Old version writes {@code name}, new version {@code display_name}: half inserts, half updates of old rows. */
   private static void write(Connection connection, java.util.concurrent.ThreadLocalRandom random, String column) throws java.sql.SQLException {
     String value = column + " " + random.nextInt(1_000_000);

@@ -1,14 +1,17 @@
 package dev.flywayzdm.internal.dualwrite;
 
-import dev.flywayzdm.migration.MigrationRun;
-import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.TableCatalog;
+import dev.flywayzdm.migration.MigrationRun;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The contract half of a dual write: verify that old and new agree on every row, then drop the
- * trigger, its function, the compatibility view and finally the old column, each a short step
- * under lock_timeout with retry and each idempotent, so a rerun after a kill finishes the job.
+ * trigger, its function, the compatibility view and the old column together in one short
+ * transaction under lock_timeout with retry. Every drop is idempotent, so a rerun after a kill
+ * finishes the job.
  */
 public final class DualWriteRemover {
 
@@ -40,19 +43,26 @@ public final class DualWriteRemover {
             + "))) and run the migration again; nothing was dropped.");
       }
     }
-    step("dropping trigger " + spec.triggerName() + " on " + spec.table(), spec.table(), SyncTriggerSql.dropTrigger(spec));
-    step("dropping function " + spec.functionName(), spec.table(), SyncTriggerSql.dropFunction(spec));
-    if (spec.compatibilityView().isPresent()) {
-      step("dropping compatibility view " + spec.compatibilityView().get(), spec.compatibilityView().get(),
-          CompatibilityView.drop(spec));
-    }
+    // One transaction: between a dropped trigger and a dropped column, a write of the new version
+    // (new column only) would leave the old column empty and break its NOT NULL or its readers.
+    List<String> drops = new ArrayList<>();
+    drops.add(SyncTriggerSql.dropTrigger(spec));
+    drops.add(SyncTriggerSql.dropFunction(spec));
+    spec.compatibilityView().ifPresent(view -> drops.add(CompatibilityView.drop(spec)));
     if (oldColumnPresent) {
-      step("dropping column " + spec.oldColumn() + " of " + spec.table(), spec.table(),
-          "ALTER TABLE " + spec.table().quoted() + " DROP COLUMN IF EXISTS " + spec.oldColumn().quoted());
+      drops.add("ALTER TABLE " + spec.table().quoted() + " DROP COLUMN IF EXISTS " + spec.oldColumn().quoted());
     }
-  }
-  private void step(String what, QualifiedName relation, String sql) throws SQLException {
+    String what = "dropping trigger " + spec.triggerName() + ", function " + spec.functionName()
+        + spec.compatibilityView().map(view -> ", compatibility view " + view).orElse("")
+        + (oldColumnPresent ? " and column " + spec.oldColumn() : "") + " of " + spec.table() + " in one transaction";
     ddl.info("{} ...", what);
-    ddl.ddl(what, relation.quoted(), sql);
+    ddl.transaction(what, spec.table().quoted(), tx -> {
+      try (Statement statement = tx.createStatement()) {
+        for (String drop : drops) {
+          statement.execute(drop);
+        }
+      }
+      return null;
+    });
   }
 }
