@@ -43,6 +43,7 @@ public class MigrateMojo extends AbstractDatabaseMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     ConnectionSettings connection = connection();
     getLog().info("zdm:migrate " + connection + " with the flyway-zdm callback " + zdmSettings());
+    getLog().info(transactionalLock().describe());
     try (URLClassLoader loader = projectClassLoader(connection.locations())) {
       FluentConfiguration configuration = flywayConfiguration(connection, loader).callbacks(new ZeroDowntimeCallback());
       if (target != null && !target.isBlank()) {
