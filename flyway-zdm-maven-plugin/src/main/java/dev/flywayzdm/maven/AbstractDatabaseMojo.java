@@ -54,6 +54,17 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
   @Parameter(property = "zdm.lint")
   private String lint;
 
+  /**
+   * Flyway's {@code postgresql.transactional.lock}. Default: the project's
+   * {@code flyway.postgresql.transactional.lock} ({@code -D}, pom property or the flyway-maven-plugin's
+   * {@code <pluginConfiguration>}), else {@code false}, unlike Flyway's own default: flyway-zdm's goals
+   * need Flyway's session advisory lock, because the transactional one keeps a transaction open for the
+   * whole run and every {@code CREATE INDEX CONCURRENTLY} or constraint validation would wait for it
+   * forever (the callback refuses such a run). {@code true} is accepted for projects without them.
+   */
+  @Parameter(property = TransactionalLock.PARAMETER)
+  private String transactionalLock;
+
   /** Where to connect, resolved once; broken settings end the build with what to change. */
   protected final ConnectionSettings connection() throws MojoExecutionException {
     try {
@@ -70,14 +81,23 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
         .resolve(projectFlywayConfiguration());
   }
 
+  /** Flyway's lock mode for this goal, resolved from the parameter and the project's configuration. */
+  protected final TransactionalLock transactionalLock() throws MojoExecutionException {
+    try {
+      return TransactionalLock.resolve(transactionalLock, projectFlywayConfiguration());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
   /**
    * A Flyway configuration for this project: its classes and dependencies on the class path, the
-   * connection and the {@code flyway.zdm.*} settings applied.
+   * connection, the {@code flyway.zdm.*} settings and the {@link #transactionalLock() lock mode} applied.
    */
   protected final FluentConfiguration flywayConfiguration(ConnectionSettings connection, ClassLoader classLoader)
       throws MojoExecutionException {
     try {
-      return FlywaySetup.configure(connection, classLoader, zdmSettings());
+      return FlywaySetup.configure(connection, classLoader, zdmSettings(), transactionalLock());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

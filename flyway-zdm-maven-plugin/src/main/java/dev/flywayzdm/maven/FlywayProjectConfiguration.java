@@ -51,6 +51,20 @@ final class FlywayProjectConfiguration {
   }
 
   /**
+   * A key of the flyway-maven-plugin's {@code <pluginConfiguration>}, e.g.
+   * {@code <pluginConfiguration><postgresql.transactional.lock>}: read only as the user's intent, since
+   * Flyway 11's plugin renames these keys and never applies some of them.
+   */
+  Optional<String> pluginConfigurationValue(String key) {
+    return Optional.ofNullable(pluginConfiguration)
+        .map(dom -> dom.getChild("pluginConfiguration"))
+        .map(dom -> dom.getChild(key))
+        .map(Xpp3Dom::getValue)
+        .map(String::trim)
+        .filter(v -> !v.isEmpty());
+  }
+
+  /**
    * A list value, e.g. {@code schemas}: comma separated in properties, child elements
    * ({@code <schemas><schema>a</schema></schemas>}) or comma separated text in the plugin configuration.
    */

@@ -25,7 +25,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * Flyway migrate with the {@link ZeroDowntimeCallback} (lock_timeout per migration, soak gate,
  * destructive-statement gate) and the lock-timeout retry of {@link ZeroDowntimeMigrate}. Ends with
  * a summary: migrations applied, time, retries and contracts still blocked by their soak. A refused
- * contract or destructive statement fails the build with the reason.
+ * contract or destructive statement fails the build with the reason. Flyway takes its session
+ * advisory lock unless {@code transactionalLock} or the project says otherwise, so concurrent index
+ * builds can run.
  */
 @Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = false)
 public class MigrateMojo extends AbstractDatabaseMojo {
@@ -43,6 +45,7 @@ public class MigrateMojo extends AbstractDatabaseMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     ConnectionSettings connection = connection();
     getLog().info("zdm:migrate " + connection + " with the flyway-zdm callback " + zdmSettings());
+    getLog().info(transactionalLock().describe());
     try (URLClassLoader loader = projectClassLoader(connection.locations())) {
       FluentConfiguration configuration = flywayConfiguration(connection, loader).callbacks(new ZeroDowntimeCallback());
       if (target != null && !target.isBlank()) {

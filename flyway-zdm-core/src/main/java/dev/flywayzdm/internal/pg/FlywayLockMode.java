@@ -31,12 +31,18 @@ public final class FlywayLockMode {
     }
   }
 
-  /** The explanation and fix, for an error that names the migration that needs it. */
+  /**
+   * The explanation and fix, for an error that names the migration that needs it: what blocks and
+   * why, then where to set {@link #SETTING} in each way of running Flyway.
+   */
   public static String fixFor(String migration) {
     return migration + " builds an index or validates a constraint without a transaction, but Flyway holds its"
         + " transactional lock (" + SETTING + "=true, the default): that open transaction would make the build"
-        + " wait forever. Set " + SETTING + "=false (flyway.conf / FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false /"
-        + " <pluginConfiguration><postgresql.transactional.lock>false</...> / "
-        + "spring.flyway.postgresql.transactional-lock=false); Flyway then uses a session advisory lock instead.";
+        + " wait forever. Set " + SETTING + "=false; Flyway then uses a session advisory lock instead."
+        + " flyway.conf: " + SETTING + "=false; environment: FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false;"
+        + " flyway-maven-plugin: pom <properties><" + SETTING + ">false</" + SETTING + "></properties>"
+        + " (not <pluginConfiguration>, which Flyway 11 never applies to this setting);"
+        + " zdm:migrate: leave it unset (its default) or -Dzdm.transactionalLock=false;"
+        + " Spring Boot: spring.flyway.postgresql.transactional-lock=false.";
   }
 }
