@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The {@code flyway.zdm.*} settings a database goal sets, each from its {@code zdm.xxx} parameter when
- * given, else from the project's Flyway configuration ({@code flyway.zdm.xxx} property or the
- * flyway-maven-plugin's {@code <pluginConfiguration>}); unset ones keep the core's defaults.
+ * given, else from the project's {@code flyway.zdm.xxx} property ({@code -D} or pom
+ * {@code <properties>}); unset ones keep the core's defaults.
  */
 record ZdmSettingParameters(String lockTimeout, String statementTimeout, String lockRetries, String soak,
     String lint) {

@@ -37,7 +37,7 @@ public final class FlywayLockMode {
    */
   public static String fixFor(String migration) {
     return migration + " builds an index or validates a constraint without a transaction, but Flyway holds its"
-        + " transactional lock (" + SETTING + "=true, the default): that open transaction would make the build"
+        + " transactional lock (" + SETTING + "=true, which is Flyway's default): that open transaction would make the build"
         + " wait forever. Set " + SETTING + "=false; Flyway then uses a session advisory lock instead."
         + " flyway.conf: " + SETTING + "=false; environment: FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false;"
         + " flyway-maven-plugin: pom <properties><" + SETTING + ">false</" + SETTING + "></properties>"
