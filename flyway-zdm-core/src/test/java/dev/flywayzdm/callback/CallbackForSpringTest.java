@@ -137,6 +137,14 @@ class CallbackForSpringTest {
         .as("the contract did not run").isEqualTo(1);
   }
 
+  @Test
+  void plainFlywayLoadsThePlainClassByNameOnEveryFlyway(TestDatabase db) {
+    // What flyway.callbacks=dev.flywayzdm.callback.ZeroDowntimeCallback does: no forSpring() needed there.
+    assertThatThrownBy(() -> TestFlyway.configure(db.dataSource(), "soak_by_name", "soak", ZdmSettings.defaults())
+        .callbacks(ZeroDowntimeCallback.class.getName()).load().migrate())
+        .hasMessageContaining("V2__contract must wait");
+  }
+
   private static boolean classExists(String name) {
     try {
       Class.forName(name, false, Callback.class.getClassLoader());
