@@ -43,11 +43,12 @@ import org.slf4j.LoggerFactory;
  *       logs the findings, {@code fail} refuses a migration with error-level findings).
  * </ul>
  *
- * Register it like any callback, never by placing it under {@code db/callback}:
+ * Register it like any callback, never by placing it under {@code db/callback}; as a Spring bean
+ * through {@link #forSpring()}:
  * <pre>{@code
  * Flyway.configure().dataSource(ds).callbacks(new ZeroDowntimeCallback()).load().migrate();
  * // flyway.conf: flyway.callbacks=dev.flywayzdm.callback.ZeroDowntimeCallback
- * // Spring Boot: @Bean Callback zeroDowntime() { return new ZeroDowntimeCallback(); }
+ * // Spring Boot: @Bean Callback zeroDowntime() { return ZeroDowntimeCallback.forSpring(); }
  * }</pre>
  */
 public class ZeroDowntimeCallback implements Callback {
@@ -58,6 +59,24 @@ public class ZeroDowntimeCallback implements Callback {
   /** Declarations of the migrations running now, by connection: statement events need them. */
   private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
   private final MigrationLint lint = new MigrationLint();
+
+  /**
+   * This callback in a form Spring (or any container that reflects over a bean's class) accepts on
+   * every supported Flyway, 11.7.2 (Spring Boot 3.5) to 13.x: a {@link java.lang.reflect.Proxy} of
+   * the {@link Callback} interface of the Flyway on the class path, delegating to a new
+   * {@code ZeroDowntimeCallback}. Needed because this class, compiled against Flyway 11.14, has
+   * bridge methods naming {@code CallbackEvent}, a type Flyway 11.7 lacks: Spring's look at its
+   * methods fails there with {@code NoClassDefFoundError}. Flyway itself runs either form.
+   * <pre>{@code
+   * @Bean
+   * Callback zeroDowntimeCallback() {
+   *   return ZeroDowntimeCallback.forSpring();
+   * }
+   * }</pre>
+   */
+  public static Callback forSpring() {
+    return CallbackProxy.of(new ZeroDowntimeCallback());
+  }
 
   @Override
   public boolean supports(Event event, Context context) {

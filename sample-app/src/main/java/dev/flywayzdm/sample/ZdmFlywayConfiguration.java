@@ -20,7 +20,8 @@ import org.springframework.core.env.Environment;
  * How a Spring Boot 4 service wires flyway-zdm: three beans.
  *
  * <ul>
- *   <li>the callback, which Spring Boot hands to Flyway like every {@link Callback} bean;
+ *   <li>the callback, which Spring Boot hands to Flyway like every {@link Callback} bean, in the form
+ *       Spring can introspect on every Flyway ({@link ZeroDowntimeCallback#forSpring()});
  *   <li>a customizer that passes the {@code flyway.zdm.*} settings of {@code application.yml} to
  *       Flyway's configuration;
  *   <li>the migration strategy that retries a migration which rolled back on lock_timeout.
@@ -35,7 +36,7 @@ public class ZdmFlywayConfiguration {
 
   @Bean
   Callback zeroDowntimeCallback() {
-    return new ZeroDowntimeCallback();
+    return ZeroDowntimeCallback.forSpring();
   }
 
   /**

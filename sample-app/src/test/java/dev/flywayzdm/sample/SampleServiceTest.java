@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywayzdm.callback.MigrationRefusedException;
-import dev.flywayzdm.callback.ZeroDowntimeCallback;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.sample.app.AppVersion;
@@ -14,6 +13,7 @@ import dev.flywayzdm.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,8 @@ class SampleServiceTest {
   void migratesAtStartupThroughTheCallbackWithTheSettingsOfApplicationYml(TestDatabase db) throws Exception {
     try (ConfigurableApplicationContext service = start(db, "--spring.flyway.target=9")) {
       Flyway flyway = service.getBean(Flyway.class);
-      assertThat(Arrays.stream(flyway.getConfiguration().getCallbacks()).map(Object::getClass).toList())
-          .as("the callback bean reached Flyway").contains(ZeroDowntimeCallback.class);
+      assertThat(Arrays.stream(flyway.getConfiguration().getCallbacks()).map(Callback::getCallbackName).toList())
+          .as("the callback bean (ZeroDowntimeCallback.forSpring()) reached Flyway").contains("flyway-zdm");
       ZdmSettings settings = ProjectSettings.of(flyway.getConfiguration());
       assertThat(settings.lockTimeout()).as("flyway.zdm.lock-timeout of application.yml").isEqualTo(Duration.ofSeconds(2));
       assertThat(settings.soak()).isEqualTo(Duration.ofHours(24));
