@@ -13,8 +13,8 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  * jackson-databind 3 is on the class path; this takes our keys out of the map, hands the rest to
  * Flyway, and validates ours at once.
  *
- * <p>Accepts {@code flyway.zdm.lockTimeout} and the un-prefixed {@code zdm.lockTimeout} (the form
- * some Maven plugin versions pass). A Spring Boot customizer:
+ * <p>Accepts {@code flyway.zdm.lockTimeout}, the un-prefixed {@code zdm.lockTimeout} (the form
+ * some Maven plugin versions pass) and Spring's relaxed {@code flyway.zdm.lock-timeout}. A Spring Boot customizer:
  * <pre>{@code
  * @Bean FlywayConfigurationCustomizer zdm() {
  *   return configuration -> ZdmProperties.configure(configuration, Map.of("flyway.zdm.lockTimeout", "1s"));
@@ -86,14 +86,31 @@ public final class ZdmProperties {
     postgres.setTransactionalLock(Boolean.parseBoolean(text));
   }
 
-  /** {@code lockTimeout} for {@code flyway.zdm.lockTimeout} or {@code zdm.lockTimeout}; null for other keys. */
+  /**
+   * {@code lockTimeout} for {@code flyway.zdm.lockTimeout}, {@code zdm.lockTimeout} and Spring's
+   * relaxed {@code flyway.zdm.lock-timeout}; null for other keys.
+   */
   static String zdmKey(String key) {
     if (key.startsWith(ZdmConfigurationExtension.PREFIX)) {
-      return key.substring(ZdmConfigurationExtension.PREFIX.length());
+      return camelCase(key.substring(ZdmConfigurationExtension.PREFIX.length()));
     }
     if (key.startsWith("zdm.")) {
-      return key.substring("zdm.".length());
+      return camelCase(key.substring("zdm.".length()));
     }
     return null;
+  }
+
+  private static String camelCase(String name) {
+    StringBuilder camel = new StringBuilder(name.length());
+    boolean upper = false;
+    for (char c : name.toCharArray()) {
+      if (c == '-' || c == '_') {
+        upper = true;
+      } else {
+        camel.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return camel.toString();
   }
 }

@@ -58,6 +58,17 @@ class SettingsBindingTest {
   }
 
   @Test
+  void bindsSpringsRelaxedKebabCaseNames() {
+    FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(), Map.of(
+        "flyway.zdm.lock-timeout", "750ms",
+        "flyway.zdm.lock-retry-max-total", "1m"));
+
+    ZdmSettings settings = ProjectSettings.of(configuration.load().getConfiguration());
+    assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(settings.lockRetryMaxTotal()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
   void turnsOffFlywaysTransactionalLockWithoutJacksonOnEveryFlywayVersion() {
     FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(),
         Map.of("flyway.postgresql.transactional.lock", "false"));

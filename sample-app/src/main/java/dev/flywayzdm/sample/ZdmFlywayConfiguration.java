@@ -41,15 +41,14 @@ public class ZdmFlywayConfiguration {
 
   /**
    * Passes every {@code flyway.zdm.*} entry of the Spring environment to flyway-zdm, which validates
-   * them at once. Spring's relaxed names ({@code lock-timeout}) become flyway-zdm's keys
-   * ({@code lockTimeout}).
+   * them at once and takes Spring's relaxed names ({@code lock-timeout}) as they are.
    */
   @Bean
   FlywayConfigurationCustomizer zdmSettings(Environment environment) {
     Map<String, String> zdm = Binder.get(environment)
         .bind("flyway.zdm", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
     Map<String, String> flywayKeys = new LinkedHashMap<>();
-    zdm.forEach((key, value) -> flywayKeys.put("flyway.zdm." + camelCase(key), value));
+    zdm.forEach((key, value) -> flywayKeys.put("flyway.zdm." + key, value));
     return configuration -> ZdmProperties.configure(configuration, flywayKeys);
   }
 
@@ -63,19 +62,5 @@ public class ZdmFlywayConfiguration {
             result.retries(), result.elapsed());
       }
     };
-  }
-
-  static String camelCase(String relaxedName) {
-    StringBuilder name = new StringBuilder(relaxedName.length());
-    boolean upper = false;
-    for (char c : relaxedName.toCharArray()) {
-      if (c == '-' || c == '_') {
-        upper = true;
-      } else {
-        name.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return name.toString();
   }
 }
