@@ -34,7 +34,11 @@ import org.flywaydb.core.api.configuration.Configuration;
  *       stopped, and no row is updated twice. Read progress there with SQL.</li>
  *   <li>Progress (rows, keys walked of the estimate, rows/s, ETA) is logged every few seconds.</li>
  *   <li>A final pass updates rows that match again (written behind the walk by an older
- *       application version); the migration then reports how many rows still match.</li>
+ *       application version, or held by the application during the walk: the final pass waits for
+ *       them). It is batched like the walk: each batch reads at most 10 x {@code batchSize} keys and
+ *       updates at most {@code batchSize} rows, so no statement holds a snapshot over the whole
+ *       table. Passes repeat (at most 3) until one finds nothing; otherwise the migration reports
+ *       how many rows still match.</li>
  * </ul>
  *
  * Works with Flyway's default lock settings.

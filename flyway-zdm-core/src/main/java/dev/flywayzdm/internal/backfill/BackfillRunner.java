@@ -21,14 +21,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a batched backfill: walks the table's key in ranges of {@code n} keys, each range one short
  * transaction that updates the rows in it still matching the predicate and advances the
- * checkpoint; then a final pass over rows that still match (written behind the walk, or skipped
- * because the application held them); then counts what still matches.
+ * checkpoint; then final passes over rows that match again (written behind the walk, or skipped
+ * because the application held them), until one whole pass finds none.
  *
  * <p>Each range is found from the key index alone ({@code key > last ORDER BY key LIMIT n}), so
  * every batch reads at most {@code n} keys however few of them need work, and the walk reads
  * each key once in total, across kills and reruns. Rows locked by the application are skipped
  * ({@code SKIP LOCKED}) during the walk and waited for, with lock_timeout and retries, in the
  * final pass. No key is ever collected client-side.
+ *
+ * <p>The final pass is batched the same way: each batch reads at most {@value #FINAL_PASS_WINDOW}
+ * times {@code n} keys, and stops early after the {@code n}-th row that matches, so it neither
+ * holds a snapshot over the whole table (as one {@code WHERE predicate LIMIT n} over a table where
+ * almost nothing matches would) nor locks more than {@code n} rows at once.
  */
 public final class BackfillRunner {
 
@@ -36,9 +41,22 @@ public final class BackfillRunner {
   static final Duration LOG_EVERY = Duration.ofSeconds(5);
   private static final int MAX_BATCH = 1_000_000;
   private static final int FINAL_PASSES = 3;
+  /** Keys a final-pass batch reads, as a multiple of the batch size: most of them need nothing, reading is cheap. */
+  static final int FINAL_PASS_WINDOW = 10;
 
   /** What a backfill did in this run. */
-  public record Result(long rowsUpdated, long finalPassRows, long remaining, long batches, Duration longestBatch) {}
+  public record Result(long rowsUpdated, long finalPassRows, long remaining, long batches, long finalPassBatches,
+      Duration longestBatch) {}
+
+  /** What a walk over the key does in each batch. */
+  private enum Pass {
+    /** Updates the rows of the next {@code n} keys that match, skipping rows locked by others. */
+    WALK,
+    /** Updates at most {@code n} matching rows of the next window of keys, waiting for locked rows. */
+    FINAL,
+    /** Only counts the matching rows of each window of keys. */
+    COUNT
+  }
 
   private final String migration;
   private final ZdmSettings settings;
@@ -79,44 +97,41 @@ public final class BackfillRunner {
       state = checkpoint.load(connection, table.quoted(), definition);
     }
     if (state.status() == Status.WALKING) {
-      walk.run(state.lastKey(), state.keysWalked(), false);
+      walk.run(state.lastKey(), state.keysWalked(), Pass.WALK);
       checkpoint.status(connection, Status.FINAL_PASS, definition);
       state = checkpoint.load(connection, table.quoted(), definition);
     }
-    long remaining = 0;
+    // A pass resumed from a checkpoint covers only its tail: only a whole pass that finds nothing proves that nothing matches.
     Optional<String[]> from = state.lastKey();
+    long remaining = -1;
     for (int pass = 1; pass <= FINAL_PASSES; pass++) {
-      walk.run(from, 0, true);
-      from = Optional.empty();
-      remaining = countRemaining(connection, spec);
-      if (remaining == 0 || pass == FINAL_PASSES) {
+      long updated = walk.run(from, 0, Pass.FINAL);
+      if (updated == 0 && from.isEmpty()) {
+        remaining = 0;
         break;
       }
-      LOG.info("{}: {} rows of {} match \"{}\" again (written while the final pass ran); pass {} of at most {}",
-          migration, remaining, table, spec.where(), pass + 1, FINAL_PASSES);
+      from = Optional.empty();
+      checkpoint.status(connection, Status.FINAL_PASS, definition);
+      if (pass < FINAL_PASSES) {
+        LOG.info("{}: the final pass over {} updated {} rows matching \"{}\" (written behind the walk, or held by the"
+            + " application); pass {} of at most {} checks again", migration, table, updated, spec.where(), pass + 1, FINAL_PASSES);
+      }
+    }
+    if (remaining < 0) {
+      remaining = walk.run(Optional.empty(), 0, Pass.COUNT);
     }
     checkpoint.finish(connection, remaining);
-    Result result = new Result(walk.rows + walk.finalRows, walk.finalRows, remaining, walk.batches,
+    Result result = new Result(walk.rows + walk.finalRows, walk.finalRows, remaining, walk.batches, walk.finalBatches,
         Duration.ofNanos(walk.longestBatchNanos));
     if (remaining == 0) {
-      LOG.info("{}: backfill of {} done: {} rows updated in {} batches (longest {} ms, {} rows in the final pass);"
-          + " no row matches \"{}\" any more", migration, table, result.rowsUpdated(), result.batches(),
-          result.longestBatch().toMillis(), result.finalPassRows(), spec.where());
+      LOG.info("{}: backfill of {} done: {} rows updated in {} batches (longest {} ms; {} rows in {} batches of the"
+          + " final pass); no row matches \"{}\" any more", migration, table, result.rowsUpdated(), result.batches(),
+          result.longestBatch().toMillis(), result.finalPassRows(), result.finalPassBatches(), spec.where());
     } else {
       LOG.warn("{}: backfill of {} done, but {} rows still match \"{}\": something keeps writing them (an application"
           + " version that predates this migration?); rerun the migration once it stops", migration, table, remaining, spec.where());
     }
     return result;
-  }
-
-  private long countRemaining(Connection connection, BackfillSpec spec) throws SQLException {
-    return ShortTransaction.run(connection, settings.lockTimeout(), settings.statementTimeout(), tx -> {
-      try (PreparedStatement count = tx.prepareStatement("SELECT count(*) FROM " + spec.table().quoted() + " WHERE (" + spec.where() + ")");
-          ResultSet rows = count.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    });
   }
 
   /** Rows the planner believes the table has (summed over partitions); 0 when never analyzed. */
@@ -143,6 +158,7 @@ public final class BackfillRunner {
     long rows;
     long finalRows;
     long batches;
+    long finalBatches;
     long longestBatchNanos;
 
     Walk(Connection connection, BackfillSpec spec, WalkKey key, Checkpoint checkpoint, int batchSize, Duration pause,
@@ -160,12 +176,17 @@ public final class BackfillRunner {
       this.statementTimeout = settings.statementTimeout().isZero() ? fallback : settings.statementTimeout();
     }
 
-    void run(Optional<String[]> from, long keysBefore, boolean finalPass) throws SQLException, InterruptedException {
-      String what = migration + ": " + (finalPass ? "final pass over " : "backfilling ") + spec.table();
+    /** Walks from {@code from} to the table's last key of now; the rows updated (or, counting, matching) on the way. */
+    long run(Optional<String[]> from, long keysBefore, Pass pass) throws SQLException, InterruptedException {
+      String what = migration + ": " + switch (pass) {
+        case WALK -> "backfilling ";
+        case FINAL -> "final pass over ";
+        case COUNT -> "counting the rows that still match in ";
+      } + spec.table();
       // Walk up to the last key of now: rows inserted later are the final pass's, so inserts cannot keep the walk going.
       Optional<String[]> end = lastKey();
       if (end.isEmpty()) {
-        return;
+        return 0;
       }
       Optional<String[]> lower = from;
       long start = System.nanoTime();
@@ -179,7 +200,7 @@ public final class BackfillRunner {
         long batchStart = System.nanoTime();
         Batch batch;
         try {
-          batch = batch(what, lower, end.get(), batchSize, finalPass);
+          batch = batch(what, lower, end.get(), pass);
         } catch (SQLException e) {
           if (!"57014".equals(e.getSQLState()) || batchSize == 1) {
             throw e;
@@ -192,13 +213,19 @@ public final class BackfillRunner {
         if (batch == null) {
           break;
         }
-        batches++;
         keys += batch.keys();
         rowsHere += batch.rows();
-        if (finalPass) {
-          finalRows += batch.rows();
-        } else {
-          rows += batch.rows();
+        switch (pass) {
+          case WALK -> {
+            rows += batch.rows();
+            batches++;
+          }
+          case FINAL -> {
+            finalRows += batch.rows();
+            batches++;
+            finalBatches++;
+          }
+          case COUNT -> { }
         }
         lower = Optional.of(batch.upper());
         long took = System.nanoTime() - batchStart;
@@ -206,32 +233,45 @@ public final class BackfillRunner {
         adapt(Duration.ofNanos(took));
         long now = System.nanoTime();
         if (now - lastLog >= LOG_EVERY.toNanos()) {
-          logProgress(what, finalPass, keysBefore + keys, keys, rowsHere, now - start);
+          logProgress(what, pass, keysBefore + keys, keys, rowsHere, now - start);
           lastLog = now;
         }
-        if (!pause.isZero()) {
+        if (!pause.isZero() && pass != Pass.COUNT) {
           Thread.sleep(pause.toMillis());
         }
       }
-      if (finalPass) {
+      if (pass == Pass.FINAL) {
         LOG.info("{}: {} rows updated", what, rowsHere);
       }
+      return rowsHere;
     }
 
-    private void logProgress(String what, boolean finalPass, long keysTotal, long keys, long rowsHere, long nanos) {
+    private void logProgress(String what, Pass pass, long keysTotal, long keys, long rowsHere, long nanos) {
       double seconds = Math.max(nanos / 1e9, 0.001);
       long keysPerSecond = Math.round(keys / seconds);
-      StringBuilder line = new StringBuilder().append(rowsHere).append(" rows updated, ").append(keysTotal).append(" keys walked");
-      if (!finalPass && estimatedRows > 0) {
+      boolean walk = pass == Pass.WALK;
+      StringBuilder line = new StringBuilder().append(rowsHere).append(pass == Pass.COUNT ? " rows match, " : " rows updated, ")
+          .append(keysTotal).append(" keys walked");
+      if (estimatedRows > 0) {
         long percent = Math.min(100, keysTotal * 100 / estimatedRows);
         line.append(" of ~").append(estimatedRows).append(" (").append(percent).append("%)");
       }
-      line.append(", ").append(Math.round(rowsHere / seconds)).append(" rows/s");
-      if (!finalPass && estimatedRows > keysTotal && keysPerSecond > 0) {
+      if (pass != Pass.COUNT) {
+        line.append(", ").append(Math.round(rowsHere / seconds)).append(" rows/s");
+      }
+      if (estimatedRows > keysTotal && keysPerSecond > 0) {
         line.append(", ETA ").append(DurationText.format(Duration.ofSeconds((estimatedRows - keysTotal) / keysPerSecond)));
       }
       line.append(", batch size ").append(batchSize);
+      if (!walk) {
+        line.append(" (reading up to ").append(window()).append(" keys)");
+      }
       LOG.info("{}: {}", what, line);
+    }
+
+    /** Keys a final-pass or counting batch reads at most. */
+    private int window() {
+      return (int) Math.min(MAX_BATCH, (long) batchSize * FINAL_PASS_WINDOW);
     }
 
     /** Moves the batch size toward the target duration, at most doubling or halving per batch. */
@@ -243,61 +283,126 @@ public final class BackfillRunner {
     }
 
     /** One batch in its own transaction, with the checkpoint; null when the walk is at the end. */
-    private Batch batch(String what, Optional<String[]> lower, String[] end, int limit, boolean finalPass) throws SQLException {
+    private Batch batch(String what, Optional<String[]> lower, String[] end, Pass pass) throws SQLException {
       return new LockRetry(settings).run(connection, what, spec.table().quoted(),
           c -> ShortTransaction.run(c, settings.lockTimeout(), statementTimeout, tx -> {
-            Optional<Range> range = range(tx, lower, end, limit, finalPass);
+            Optional<Range> range = pass == Pass.WALK ? range(tx, lower, end) : matchingRange(tx, lower, end, pass);
             if (range.isEmpty()) {
               return null;
             }
-            long updated = update(tx, lower, range.get().upper(), finalPass);
-            checkpoint.advance(tx, range.get().upper(), updated, range.get().keys(), finalPass);
+            if (pass == Pass.COUNT) {
+              return new Batch(range.get().upper(), range.get().keys(), range.get().matching());
+            }
+            long updated = range.get().matching() == 0 ? 0 : update(tx, lower, range.get().upper(), pass);
+            checkpoint.advance(tx, range.get().upper(), updated, range.get().keys(), pass == Pass.FINAL);
             return new Batch(range.get().upper(), range.get().keys(), updated);
           }));
     }
 
-    /** The next {@code limit} keys after {@code lower} (of rows still matching, in the final pass): their count and the last. */
-    private Optional<Range> range(Connection tx, Optional<String[]> lower, String[] end, int limit, boolean finalPass)
-        throws SQLException {
-      StringBuilder where = new StringBuilder(" WHERE ");
-      if (finalPass) {
-        where.append('(').append(spec.where()).append(") AND ");
-      }
-      lower.ifPresent(l -> where.append(key.tuple()).append(" > ").append(key.parameters()).append(" AND "));
-      where.append(key.tuple()).append(" <= ").append(key.parameters());
-      String sql = "WITH walk_range AS (SELECT " + key.orderBy("") + " FROM " + spec.table().quoted() + where
+    /** The next {@code batchSize} keys after {@code lower}: their count and the last. */
+    private Optional<Range> range(Connection tx, Optional<String[]> lower, String[] end) throws SQLException {
+      String sql = "WITH walk_range AS (SELECT " + key.orderBy("") + " FROM " + spec.table().quoted() + " WHERE " + inRange(lower)
           + " ORDER BY " + key.orderBy("") + " LIMIT ?)"
           + " SELECT (SELECT count(*) FROM walk_range), " + key.asText("r") + " FROM walk_range r ORDER BY " + key.orderBy("r", " DESC") + " LIMIT 1";
       try (PreparedStatement statement = tx.prepareStatement(sql)) {
         int index = bind(statement, 1, lower);
         index = bind(statement, index, Optional.of(end));
-        statement.setInt(index, limit);
+        statement.setInt(index, batchSize);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             return Optional.empty();
           }
-          String[] upper = new String[key.size()];
-          for (int i = 0; i < upper.length; i++) {
-            upper[i] = rows.getString(i + 2);
+          // Unknown: the UPDATE finds out (and with SKIP LOCKED only it can).
+          return Optional.of(new Range(rows.getLong(1), -1, upper(rows, 2)));
+        }
+      }
+    }
+
+    /**
+     * The next keys after {@code lower}, at most {@link #window()} of them, and, unless counting,
+     * only up to just before the ({@code batchSize} + 1)-th row that matches: how many keys, how
+     * many of them match, and the last. The window bounds what each statement reads however few
+     * rows match; the common case (at most {@code batchSize} matches) costs an index-only scan and
+     * one aggregate over the window.
+     */
+    private Optional<Range> matchingRange(Connection tx, Optional<String[]> lower, String[] end, Pass pass) throws SQLException {
+      String table = spec.table().quoted();
+      String[] upper = end;
+      try (PreparedStatement statement = tx.prepareStatement("SELECT " + key.asText("t") + " FROM " + table + " t WHERE "
+          + inRange(lower) + " ORDER BY " + key.orderBy("t", "") + " OFFSET ? LIMIT 1")) {
+        int index = bind(statement, 1, lower);
+        index = bind(statement, index, Optional.of(end));
+        statement.setInt(index, window() - 1);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (rows.next()) {
+            upper = upper(rows, 1);
           }
-          return Optional.of(new Range(rows.getLong(1), upper));
+        }
+      }
+      long keys;
+      long matching;
+      try (PreparedStatement statement = tx.prepareStatement("SELECT count(*), count(*) FILTER (WHERE coalesce(("
+          + spec.where() + "), false)) FROM " + table + " WHERE " + inRange(lower))) {
+        int index = bind(statement, 1, lower);
+        bind(statement, index, Optional.of(upper));
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          keys = rows.getLong(1);
+          matching = rows.getLong(2);
+        }
+      }
+      if (keys == 0) {
+        return Optional.empty();
+      }
+      if (pass == Pass.COUNT || matching <= batchSize) {
+        return Optional.of(new Range(keys, matching, upper));
+      }
+      return Optional.of(cut(tx, lower, upper));
+    }
+
+    /** The keys of (lower, upper] up to just before the ({@code batchSize} + 1)-th that matches. */
+    private Range cut(Connection tx, Optional<String[]> lower, String[] upper) throws SQLException {
+      String sql = "SELECT w.zdm_keys, w.zdm_hits, " + key.asText("w") + " FROM ("
+          + " SELECT " + key.orderBy("s", "") + ","
+          + " row_number() OVER (ORDER BY " + key.orderBy("s", "") + " ROWS UNBOUNDED PRECEDING) AS zdm_keys,"
+          + " count(*) FILTER (WHERE s.zdm_hit) OVER (ORDER BY " + key.orderBy("s", "") + " ROWS UNBOUNDED PRECEDING) AS zdm_hits"
+          + " FROM (SELECT " + key.orderBy("") + ", coalesce((" + spec.where() + "), false) AS zdm_hit"
+          + " FROM " + spec.table().quoted() + " WHERE " + inRange(lower) + " ORDER BY " + key.orderBy("") + ") s) w"
+          + " WHERE w.zdm_hits <= ? ORDER BY w.zdm_keys DESC LIMIT 1";
+      try (PreparedStatement statement = tx.prepareStatement(sql)) {
+        int index = bind(statement, 1, lower);
+        index = bind(statement, index, Optional.of(upper));
+        statement.setLong(index, batchSize);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (!rows.next()) {
+            return new Range(0, 0, upper); // deleted since the count: nothing to do up to upper
+          }
+          return new Range(rows.getLong(1), rows.getLong(2), upper(rows, 3));
         }
       }
     }
 
     /** Updates the rows of (lower, upper] that match; fails if the SET leaves any of them matching. */
-    private long update(Connection tx, Optional<String[]> lower, String[] upper, boolean finalPass) throws SQLException {
+    private long update(Connection tx, Optional<String[]> lower, String[] upper, Pass pass) throws SQLException {
       String table = spec.table().quoted();
-      String inRange = (lower.isPresent() ? key.tuple() + " > " + key.parameters() + " AND " : "")
-          + key.tuple() + " <= " + key.parameters();
-      String sql = "WITH done AS (UPDATE " + table + " SET " + spec.set()
-          + " WHERE " + key.tuple() + " IN (SELECT " + key.orderBy("") + " FROM " + table + " WHERE " + inRange
-          + " AND (" + spec.where() + ")" + (finalPass ? "" : " FOR UPDATE SKIP LOCKED") + ")"
+      // The range is on the UPDATE itself, not only in IN (...): else the planner may join the locked keys against a
+      // sequential scan of the whole table, once per batch (400 ms instead of 50 ms a batch of 5,000 at 1M rows).
+      // The final pass waits for rows the application holds (lock_timeout, retried); the UPDATE rechecks the
+      // predicate on the row version it locks, so a row the application changed meanwhile is not updated twice.
+      String rowsToUpdate = pass == Pass.WALK
+          ? inRange(lower) + " AND " + key.tuple() + " IN (SELECT " + key.orderBy("") + " FROM " + table
+              + " WHERE " + inRange(lower) + " AND (" + spec.where() + ") FOR UPDATE SKIP LOCKED)"
+          : inRange(lower) + " AND (" + spec.where() + ")";
+      String sql = "WITH done AS (UPDATE " + table + " SET " + spec.set() + " WHERE " + rowsToUpdate
           + " RETURNING coalesce((" + spec.where() + "), false) AS still, CAST(" + keyRow() + " AS text) AS key)"
           + " SELECT count(*), count(*) FILTER (WHERE still), min(key) FILTER (WHERE still) FROM done";
       try (PreparedStatement statement = tx.prepareStatement(sql)) {
         int index = bind(statement, 1, lower);
-        bind(statement, index, Optional.of(upper));
+        index = bind(statement, index, Optional.of(upper));
+        if (pass == Pass.WALK) {
+          index = bind(statement, index, lower);
+          bind(statement, index, Optional.of(upper));
+        }
         try (ResultSet rows = statement.executeQuery()) {
           rows.next();
           if (rows.getLong(2) > 0) {
@@ -309,6 +414,22 @@ public final class BackfillRunner {
           return rows.getLong(1);
         }
       }
+    }
+
+    /**
+     * {@code key > ? AND key <= ?} (no lower bound when {@code lower} is empty); bind the lower
+     * bound if present, then the upper.
+     */
+    private String inRange(Optional<String[]> lower) {
+      return (lower.isPresent() ? key.tuple() + " > " + key.parameters() + " AND " : "") + key.tuple() + " <= " + key.parameters();
+    }
+
+    private String[] upper(ResultSet rows, int firstColumn) throws SQLException {
+      String[] upper = new String[key.size()];
+      for (int i = 0; i < upper.length; i++) {
+        upper[i] = rows.getString(firstColumn + i);
+      }
+      return upper;
     }
 
     /** The table's greatest key now, as text; empty for an empty table. */
@@ -342,7 +463,8 @@ public final class BackfillRunner {
     }
   }
 
-  private record Range(long keys, String[] upper) {}
+  /** @param matching rows of the range that match; -1 when not known before the UPDATE */
+  private record Range(long keys, long matching, String[] upper) {}
 
   private record Batch(String[] upper, long keys, long rows) {}
 }
