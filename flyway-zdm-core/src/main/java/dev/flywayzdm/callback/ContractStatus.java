@@ -62,7 +62,7 @@ public record ContractStatus(
       case APPLIED -> mayRunNow()
           ? migration + " may run: " + expand + " has been live since " + format(expandLiveSince) + " (" + soakText
               + " ended " + format(mayRunFrom) + ", database clock " + timeZone + ")"
-          : migration + " must wait: " + expand + " was applied and live since " + format(expandLiveSince) + ", "
+          : migration + " must wait: " + expand + " counts as live from " + format(expandLiveSince) + " (installed_on + execution_time in the schema history: conservative), "
               + soakText + ", so the contract may run from " + format(mayRunFrom) + " " + timeZone
               + " (database clock; now " + format(Optional.of(databaseNow)) + ", " + DurationText.roughly(remaining())
               + " to go)";

@@ -21,8 +21,8 @@ class ContractStatusTest {
     assertThat(blocked.remaining()).isEqualTo(Duration.ofSeconds(86_399));
     assertThat(blocked.describe())
         .as("the wait reads like the zdm:status table, not as 86399s")
-        .isEqualTo("V3__drop_legacy_note must wait: expand migration 2 (V2__add_note.sql) was applied and live since"
-            + " 2026-11-21 05:59:59.000, soak 1d, so the contract may run from 2026-11-22 05:59:59.000 UTC"
+        .isEqualTo("V3__drop_legacy_note must wait: expand migration 2 (V2__add_note.sql) counts as live from"
+            + " 2026-11-21 05:59:59.000 (installed_on + execution_time in the schema history: conservative), soak 1d, so the contract may run from 2026-11-22 05:59:59.000 UTC"
             + " (database clock; now 2026-11-21 06:00:00.000, 23h 59m to go)");
   }
 
