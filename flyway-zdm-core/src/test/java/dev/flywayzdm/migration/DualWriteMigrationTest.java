@@ -15,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.Test;
 
 @PostgresTest
@@ -62,7 +60,7 @@ class DualWriteMigrationTest {
   void oldAndNewApplicationVersionsWriteSideBySideFromExpandThroughContract(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text, email text)");
     db.execute("INSERT INTO users (name, email) SELECT 'user ' || g, g || '@example.com' FROM generate_series(1, " + ROWS + ") g");
-    FluentConfiguration flyway = sessionLock(db, new V1__expand_users_display_name(), new V2__contract_users_name());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__expand_users_display_name(), new V2__contract_users_name());
 
     try (AppWriters newVersion = new AppWriters()) {
       try (AppWriters oldVersion = AppWriters.start(db, "old-app", 2, (c, random) -> write(c, random, "name"))) {
@@ -132,7 +130,7 @@ class DualWriteMigrationTest {
   void newVersionInsertsNeverFailWhileTheContractDropsTheTriggerOfANotNullOldColumn(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE people (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL)");
     db.execute("INSERT INTO people (name) SELECT 'person ' || g FROM generate_series(1, 2000) g");
-    FluentConfiguration flyway = sessionLock(db, new V1__expand_people_display_name(), new V2__contract_people_name());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__expand_people_display_name(), new V2__contract_people_name());
     flyway.target("1").load().migrate();
     db.execute("""
         CREATE FUNCTION slow_alter_table() RETURNS event_trigger LANGUAGE plpgsql AS $$
@@ -195,7 +193,7 @@ class DualWriteMigrationTest {
   void aTypeChangeConvertsBothWaysAndTheCompatibilityViewShowsTheOldName(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE orders (id int PRIMARY KEY, amount_dollars numeric(10,2), note text)");
     db.execute("INSERT INTO orders SELECT g, g * 1.25, 'n' FROM generate_series(1, 3000) g");
-    FluentConfiguration flyway = sessionLock(db, new V1__expand_orders_cents(), new V2__contract_orders_dollars());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__expand_orders_cents(), new V2__contract_orders_dollars());
 
     flyway.target("1").load().migrate();
 
@@ -249,7 +247,7 @@ class DualWriteMigrationTest {
   void contractRefusesWithCountAndKeysWhileRowsDisagree(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE late (id int PRIMARY KEY, v text)");
     db.execute("INSERT INTO late SELECT g, 'v' || g FROM generate_series(1, 2500) g");
-    FluentConfiguration flyway = sessionLock(db, new V1__expand_late_without_backfill(), new V2__contract_late());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__expand_late_without_backfill(), new V2__contract_late());
     flyway.target("1").load().migrate();
     db.execute("UPDATE late SET v = v WHERE id > 10"); // a partial backfill: rows 1..10 stay empty
 
@@ -274,7 +272,7 @@ class DualWriteMigrationTest {
   void expandKilledDuringTheBackfillCompletesOnRerun(TestDatabase db) throws Exception {
     db.execute("CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text, email text)");
     db.execute("INSERT INTO accounts (name) SELECT 'user ' || g FROM generate_series(1, " + ROWS + ") g");
-    FluentConfiguration flyway = sessionLock(db, new V1__expand_accounts_owner());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__expand_accounts_owner());
 
     CompletableFuture<Long> killer = CompletableFuture.supplyAsync(() -> terminateWhenRunning(db, "%UPDATE %SET \"name\" = \"name\"%"));
     assertThatThrownBy(() -> flyway.load().migrate()).as("the expand's connection was terminated").isNotNull();
@@ -311,12 +309,6 @@ class DualWriteMigrationTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static FluentConfiguration sessionLock(TestDatabase db, JavaMigration... migrations) {
-    FluentConfiguration configuration = TestFlyway.configure(db, migrations);
-    configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-    return configuration;
   }
 
   static void execute(Connection connection, String sql) throws java.sql.SQLException {

@@ -63,8 +63,8 @@ class HostileIdentifierTest {
     db.execute("CREATE TABLE " + LONG_TABLE + " (id int PRIMARY KEY, a int)");
     db.execute("INSERT INTO " + LONG_TABLE + " SELECT g, g FROM generate_series(1, 100) g");
 
-    DualWriteMigrationTest.sessionLock(db, new V1__expand_hostile(), new V2__contract_hostile(), new V3__check_hostile(),
-        new V4__not_null_hostile(), new V5__expand_long()).load().migrate();
+    TestFlyway.sessionLock(db, new V1__expand_hostile(), new V2__contract_hostile(), new V3__check_hostile(),
+        new V4__not_null_hostile(), new V5__expand_long()).migrate();
 
     assertThat(db.queryValue("SELECT to_regclass('victims')")).as("nothing in a name was executed").isNotNull();
     assertThat(db.queryLong("SELECT count(*) FROM pg_attribute WHERE attname = '" + NEW.replace("'", "''") + "' AND attnotnull"))

@@ -16,9 +16,14 @@ final class TestFlyway {
 
   /** With {@code flyway.postgresql.transactional.lock=false}, as flyway-zdm's documentation asks. */
   static Flyway sessionLock(TestDatabase db, JavaMigration... migrations) {
+    return sessionLockConfiguration(db, migrations).load();
+  }
+
+  /** The same, still configurable (e.g. a {@code target} per step). */
+  static FluentConfiguration sessionLockConfiguration(TestDatabase db, JavaMigration... migrations) {
     FluentConfiguration configuration = configure(db, migrations);
     configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-    return configuration.load();
+    return configuration;
   }
 
   /** Flyway's default: the transactional lock is on. */

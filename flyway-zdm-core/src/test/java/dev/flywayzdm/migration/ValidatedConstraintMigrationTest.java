@@ -56,7 +56,7 @@ class ValidatedConstraintMigrationTest {
       writers.awaitWrites(50);
       CompletableFuture<Void> watcher = watch(db, "%VALIDATE CONSTRAINT%", validateSeenFrom, validateSeenTo);
 
-      sessionLock(db, new V1__orders_amount_positive()).load().migrate();
+      TestFlyway.sessionLock(db, new V1__orders_amount_positive()).migrate();
       watcher.get(30, TimeUnit.SECONDS);
       writers.awaitWrites(50);
 
@@ -80,7 +80,7 @@ class ValidatedConstraintMigrationTest {
   void checkViolatedByExistingRowsFailsWithCountAndKeysAndStaysEnforcedOnNewWrites(TestDatabase db) throws Exception {
     createOrders(db, "invoices");
     db.execute("UPDATE invoices SET amount = -1 WHERE id IN (7, 70, 700, 7000, 70000, 123456)");
-    FluentConfiguration flyway = sessionLock(db, new V1__invoices_amount_positive());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__invoices_amount_positive());
 
     assertThatThrownBy(() -> flyway.load().migrate())
         .satisfies(e -> assertThat((Throwable) cause(e, ExistingRowsViolateException.class))
@@ -114,7 +114,7 @@ class ValidatedConstraintMigrationTest {
     db.execute("INSERT INTO customers SELECT generate_series(1, 1000)");
     createOrders(db, "lines");
     db.execute("UPDATE lines SET customer_id = 5000 + id WHERE id IN (11, 22)");
-    FluentConfiguration flyway = sessionLock(db, new V1__lines_customer_fk());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__lines_customer_fk());
 
     try (AppWriters writers = AppWriters.start(db, "app", 2, (c, random) -> writeOrder(c, random, "lines"))) {
       writers.awaitWrites(50);
@@ -197,7 +197,7 @@ class ValidatedConstraintMigrationTest {
     try (AppWriters writers = AppWriters.start(db, "app", 2, (c, random) -> writeOrder(c, random, "shipments"))) {
       writers.awaitWrites(50);
 
-      sessionLock(db, new V1__shipments_customer_not_null()).load().migrate();
+      TestFlyway.sessionLock(db, new V1__shipments_customer_not_null()).migrate();
       writers.awaitWrites(50);
 
       assertThat(writers.failures()).extracting(Throwable::getMessage).isEmpty();
@@ -220,13 +220,13 @@ class ValidatedConstraintMigrationTest {
     createOrders(db, "parcels");
     // Killed after step 1: the helper check exists NOT VALID.
     db.execute("ALTER TABLE parcels ADD CONSTRAINT zdm_not_null_customer_id CHECK (customer_id IS NOT NULL) NOT VALID");
-    sessionLock(db, new V1__parcels_customer_not_null()).load().migrate();
+    TestFlyway.sessionLock(db, new V1__parcels_customer_not_null()).migrate();
     assertThat(db.queryValue("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'parcels'::regclass AND attname = 'customer_id'")).isEqualTo(true);
     assertThat(db.queryLong("SELECT count(*) FROM pg_constraint WHERE conrelid = 'parcels'::regclass AND contype = 'c'")).isZero();
 
     // Column already NOT NULL but a helper left behind (e.g. by a hand-run sequence): only the helper goes.
     db.execute("ALTER TABLE parcels ADD CONSTRAINT zdm_not_null_customer_id CHECK (customer_id IS NOT NULL)");
-    sessionLock(db, new V1__parcels_customer_not_null()).load().migrate();
+    TestFlyway.sessionLock(db, new V1__parcels_customer_not_null()).migrate();
     assertThat(db.queryLong("SELECT count(*) FROM pg_constraint WHERE conrelid = 'parcels'::regclass AND contype = 'c'")).isZero();
   }
 
@@ -238,7 +238,7 @@ class ValidatedConstraintMigrationTest {
     db.execute("CREATE FUNCTION stall_validate() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN"
         + " IF current_query() LIKE '%VALIDATE CONSTRAINT%' THEN PERFORM pg_sleep(20); END IF; END $$");
     db.execute("CREATE EVENT TRIGGER stall_validate ON ddl_command_end WHEN TAG IN ('ALTER TABLE') EXECUTE FUNCTION stall_validate()");
-    FluentConfiguration flyway = sessionLock(db, new V1__crates_not_null());
+    FluentConfiguration flyway = TestFlyway.sessionLockConfiguration(db, new V1__crates_not_null());
     try {
       CompletableFuture<Long> killer = CompletableFuture.supplyAsync(() -> DualWriteMigrationTest.terminateWhenRunning(db, "%VALIDATE CONSTRAINT%"));
       assertThatThrownBy(() -> flyway.load().migrate()).isNotNull();
@@ -281,7 +281,7 @@ class ValidatedConstraintMigrationTest {
       }
     })) {
       writers.awaitWrites(50);
-      sessionLock(db, new V1__accounts_email_key()).load().migrate();
+      TestFlyway.sessionLock(db, new V1__accounts_email_key()).migrate();
       writers.awaitWrites(50);
       assertThat(writers.failures()).extracting(Throwable::getMessage).isEmpty();
       assertThat(writers.longestWrite()).isLessThan(WRITE_BOUND);
@@ -289,7 +289,7 @@ class ValidatedConstraintMigrationTest {
     assertThat(db.queryValue("SELECT contype::text FROM pg_constraint WHERE conname = 'accounts_email_key'")).isEqualTo("u");
     assertThatThrownBy(() -> db.execute("INSERT INTO accounts (email) VALUES ('u1@example.com')"))
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
-    sessionLock(db, new V1__accounts_email_key()).load().migrate(); // rerun on a fresh history: nothing to do
+    TestFlyway.sessionLock(db, new V1__accounts_email_key()).migrate(); // rerun on a fresh history: nothing to do
   }
 
   static final class V1__events_pkey extends Adds {
@@ -304,7 +304,7 @@ class ValidatedConstraintMigrationTest {
     db.execute("CREATE TABLE events (id bigint, payload text)");
     db.execute("INSERT INTO events SELECT g, 'p' FROM generate_series(1, 20000) g");
 
-    sessionLock(db, new V1__events_pkey()).load().migrate();
+    TestFlyway.sessionLock(db, new V1__events_pkey()).migrate();
 
     assertThat(db.queryValue("SELECT contype::text FROM pg_constraint WHERE conname = 'events_pkey'")).isEqualTo("p");
     assertThat(db.queryValue("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'id'")).isEqualTo(true);
@@ -365,9 +365,5 @@ class ValidatedConstraintMigrationTest {
         throw new IllegalStateException(e);
       }
     });
-  }
-
-  static FluentConfiguration sessionLock(TestDatabase db, org.flywaydb.core.api.migration.JavaMigration... migrations) {
-    return DualWriteMigrationTest.sessionLock(db, migrations);
   }
 }
