@@ -46,15 +46,7 @@ public final class DurationText {
         throw invalid(key, text);
       }
       String unit = matcher.group(2) == null ? (amount == 0 ? "s" : "") : matcher.group(2);
-      duration = switch (unit) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        case "d" -> Duration.ofDays(amount);
-        default -> throw new IllegalArgumentException(key + " = '" + text + "' has no unit: write "
-            + amount + "ms or " + amount + "s (" + ACCEPTED + ")");
-      };
+      duration = inUnit(key, text, amount, unit);
     } else {
       try {
         duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
@@ -66,6 +58,22 @@ public final class DurationText {
       throw new IllegalArgumentException(key + " = '" + text + "' is negative: expected " + ACCEPTED);
     }
     return duration;
+  }
+
+  private static Duration inUnit(String key, String text, long amount, String unit) {
+    try {
+      return switch (unit) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        case "d" -> Duration.ofDays(amount);
+        default -> throw new IllegalArgumentException(key + " = '" + text + "' has no unit: write "
+            + amount + "ms or " + amount + "s (" + ACCEPTED + ")");
+      };
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(key + " = '" + text + "' is too long to be a duration: expected " + ACCEPTED, e);
+    }
   }
 
   /** The short form users write ({@code 2s}, {@code 1500ms}, {@code 24h}). */

@@ -65,7 +65,15 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     return "zdm";
   }
 
-  /** {@code FLYWAY_ZDM_LOCK_TIMEOUT} -> {@code flyway.zdm.lockTimeout}, for every key; null for other variables. */
+  /**
+   * {@code FLYWAY_ZDM_LOCK_TIMEOUT} -> {@code flyway.zdm.lockTimeout}, for every key; null for variables
+   * outside the namespace.
+   *
+   * @throws IllegalArgumentException for a {@code FLYWAY_ZDM_*} variable that names no key (a misspelt
+   *     {@code FLYWAY_ZDM_LOCK_TIMOUT}), listing the accepted variables: Flyway would otherwise ignore it
+   *     and the run would go ahead with the default the user meant to change, as a misspelt key in
+   *     flyway.conf is refused too
+   */
   @Override
   public String getConfigurationParameterFromEnvironmentVariable(String environmentVariable) {
     for (String key : KEYS) {
@@ -73,12 +81,20 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
         return PREFIX + key;
       }
     }
+    if (environmentVariable != null && environmentVariable.startsWith(ENVIRONMENT_PREFIX)) {
+      throw new IllegalArgumentException("unknown environment variable " + environmentVariable + ": accepted"
+          + " variables are " + String.join(", ", KEYS.stream().map(ZdmConfigurationExtension::environmentVariableOf)
+              .toList()) + " (flyway.zdm." + String.join(", flyway.zdm.", KEYS) + ")");
+    }
     return null;
   }
 
+  /** The prefix of every flyway-zdm environment variable. */
+  public static final String ENVIRONMENT_PREFIX = "FLYWAY_ZDM_";
+
   /** {@code lockTimeout} -> {@code FLYWAY_ZDM_LOCK_TIMEOUT}. */
   public static String environmentVariableOf(String key) {
-    return "FLYWAY_ZDM_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return ENVIRONMENT_PREFIX + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
   /** Sets every key from {@code settings} (the Java way to configure, instead of text). */

@@ -55,30 +55,45 @@ public record ZdmSettings(
     int backfillBatchSize,
     Duration backfillPause) {
 
+  /**
+   * The longest duration PostgreSQL can hold in {@code lock_timeout} or {@code statement_timeout}
+   * (a 32-bit number of milliseconds, about 24.8 days). Every duration handed to PostgreSQL or to
+   * failsafe's retry policy is held to it, so an overflow is refused at start instead of wrapping.
+   */
+  public static final Duration MAX_SERVER_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
+
+  /** The longest soak accepted: ten years is far past any rollout, and keeps date arithmetic exact. */
+  public static final Duration MAX_SOAK = Duration.ofDays(3650);
+
+  private static final String SERVER_RANGE = "1ms to " + DurationText.format(MAX_SERVER_DURATION)
+      + " (24d 20h 31m 23.647s, the largest timeout PostgreSQL holds: a 32-bit number of milliseconds)";
+
+  // After the limits it is checked against: static fields initialise in order.
   private static final ZdmSettings DEFAULTS = new Builder().build();
 
   /** Validates every value; the message names the {@code flyway.zdm.*} key and what is accepted. */
   public ZdmSettings {
-    positive("flyway.zdm.lockTimeout", lockTimeout);
-    nonNegative("flyway.zdm.statementTimeout", statementTimeout);
+    serverPositive("flyway.zdm.lockTimeout", lockTimeout);
+    serverNonNegative("flyway.zdm.statementTimeout", statementTimeout);
     if (lockRetries < 0) {
       throw new IllegalArgumentException("flyway.zdm.lockRetries = " + lockRetries + " is negative: expected 0 or more");
     }
-    positive("flyway.zdm.lockRetryMinBackoff", lockRetryMinBackoff);
-    positive("flyway.zdm.lockRetryMaxBackoff", lockRetryMaxBackoff);
+    serverPositive("flyway.zdm.lockRetryMinBackoff", lockRetryMinBackoff);
+    serverPositive("flyway.zdm.lockRetryMaxBackoff", lockRetryMaxBackoff);
     if (lockRetryMaxBackoff.compareTo(lockRetryMinBackoff) < 0) {
       throw new IllegalArgumentException("flyway.zdm.lockRetryMaxBackoff = " + DurationText.format(lockRetryMaxBackoff)
           + " is below flyway.zdm.lockRetryMinBackoff = " + DurationText.format(lockRetryMinBackoff));
     }
-    positive("flyway.zdm.lockRetryMaxTotal", lockRetryMaxTotal);
+    serverPositive("flyway.zdm.lockRetryMaxTotal", lockRetryMaxTotal);
     nonNegative("flyway.zdm.soak", soak);
+    atMost("flyway.zdm.soak", soak, MAX_SOAK, "0 to " + DurationText.format(MAX_SOAK));
     Objects.requireNonNull(lint, "flyway.zdm.lint");
     Objects.requireNonNull(lintOptions, "flyway.zdm.lintDisabledRules / flyway.zdm.lintSeverity");
-    positive("flyway.zdm.maxBlockerAge", maxBlockerAge);
+    serverPositive("flyway.zdm.maxBlockerAge", maxBlockerAge);
     if (backfillBatchSize < 1) {
       throw new IllegalArgumentException("flyway.zdm.backfillBatchSize = " + backfillBatchSize + " must be at least 1");
     }
-    nonNegative("flyway.zdm.backfillPause", backfillPause);
+    serverNonNegative("flyway.zdm.backfillPause", backfillPause);
   }
 
   /** The defaults listed on each component. */
@@ -96,10 +111,27 @@ public record ZdmSettings(
     return new Builder(this);
   }
 
-  private static void positive(String key, Duration value) {
+  /** At least 1ms (0 would switch the PostgreSQL timeout off) and at most {@link #MAX_SERVER_DURATION}. */
+  private static void serverPositive(String key, Duration value) {
     Objects.requireNonNull(value, key);
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(key + " = " + DurationText.format(value) + " must be greater than 0");
+    }
+    if (value.toNanos() < 1_000_000) {
+      throw new IllegalArgumentException(key + " = " + value + " is below 1ms, which PostgreSQL reads as 0 (no"
+          + " timeout): accepted " + SERVER_RANGE);
+    }
+    atMost(key, value, MAX_SERVER_DURATION, SERVER_RANGE);
+  }
+
+  private static void serverNonNegative(String key, Duration value) {
+    nonNegative(key, value);
+    atMost(key, value, MAX_SERVER_DURATION, "0 to " + SERVER_RANGE.substring("1ms to ".length()));
+  }
+
+  private static void atMost(String key, Duration value, Duration max, String range) {
+    if (value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(key + " = " + DurationText.format(value) + " is too long: accepted " + range);
     }
   }
 

@@ -136,14 +136,7 @@ class SettingsBindingTest {
 
   @Test
   void bindsEnvironmentVariablesThroughFlywaysEnvironmentReader() throws Exception {
-    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), EnvironmentBindingMain.class.getName());
-    child.environment().put("FLYWAY_ZDM_LOCK_TIMEOUT", "700ms");
-    child.environment().put("FLYWAY_ZDM_SOAK", "3h");
-    child.redirectErrorStream(true);
-    Process process = child.start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String output = childWithEnvironment(Map.of("FLYWAY_ZDM_LOCK_TIMEOUT", "700ms", "FLYWAY_ZDM_SOAK", "3h"));
 
     assertThat(output).contains("properties: lockTimeout=PT0.7S soak=PT3H");
     if (FLYWAY_MAP_BINDING_NEEDS_JACKSON) {
@@ -151,6 +144,64 @@ class SettingsBindingTest {
     } else {
       assertThat(output).contains("envVars: lockTimeout=PT0.7S soak=PT3H");
     }
+  }
+
+  @Test
+  void refusesAMisspeltEnvironmentVariableListingTheAcceptedOnes() throws Exception {
+    String output = childWithEnvironment(Map.of("FLYWAY_ZDM_LOCK_TIMOUT", "700ms"));
+
+    assertThat(output).as("Flyway's environment reader, then ZdmProperties")
+        .contains("properties: failed unknown environment variable FLYWAY_ZDM_LOCK_TIMOUT".replace("TIMEOUT", "TIMOUT"))
+        .contains("accepted variables are FLYWAY_ZDM_LOCK_TIMEOUT, FLYWAY_ZDM_STATEMENT_TIMEOUT")
+        .contains("flyway.zdm.lockTimeout, flyway.zdm.statementTimeout");
+    assertThat(output).as("FluentConfiguration.envVars(): the run never starts with the default lock_timeout")
+        .contains("envVars: failed").contains("FLYWAY_ZDM_LOCK_TIMOUT".replace("TIMEOUT", "TIMOUT"))
+        .doesNotContain("envVars: lockTimeout=");
+  }
+
+  /** Runs {@link EnvironmentBindingMain} in a child JVM with these variables set: the only way to set them. */
+  private static String childWithEnvironment(Map<String, String> variables) throws Exception {
+    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), EnvironmentBindingMain.class.getName());
+    child.environment().putAll(variables);
+    child.redirectErrorStream(true);
+    Process process = child.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void refusesADurationPostgresCannotHoldNamingTheKeyAndTheRange() {
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lockTimeout", "100d")))
+        .hasMessageContaining("flyway.zdm.lockTimeout = 100d is too long: accepted 1ms to 2147483647ms");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lockRetryMaxTotal", "30d")))
+        .as("applied as lock_timeout of a watched statement and handed to failsafe")
+        .hasMessageContaining("flyway.zdm.lockRetryMaxTotal = 30d is too long: accepted 1ms to 2147483647ms");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.statementTimeout", "25d")))
+        .hasMessageContaining("flyway.zdm.statementTimeout = 25d is too long: accepted 0 to 2147483647ms");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lockTimeout", "PT0.0001S")))
+        .as("PostgreSQL would read it as 0: no timeout at all")
+        .hasMessageContaining("flyway.zdm.lockTimeout = PT0.0001S is below 1ms");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.soak", "9999999999999999d")))
+        .as("overflow while parsing, not an ArithmeticException")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("flyway.zdm.soak = '9999999999999999d' is too long to be a duration");
+    assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.soak", "4000d")))
+        .hasMessageContaining("flyway.zdm.soak = 4000d is too long: accepted 0 to 3650d");
+    assertThat(ProjectSettings.of(ZdmProperties.configure(Flyway.configure(),
+        Map.of("flyway.zdm.lockTimeout", "2147483647ms"))).lockTimeout())
+        .as("the largest value PostgreSQL holds is accepted").isEqualTo(Duration.ofMillis(Integer.MAX_VALUE));
+  }
+
+  @Test
+  void anOverflowingLockTimeoutStopsTheRunBeforeAnyMigration(TestDatabase db) throws Exception {
+    FluentConfiguration configuration = Flyway.configure().dataSource(db.dataSource()).schemas("overflow")
+        .locations("classpath:dev/flywayzdm/smoke").callbacks(new ZeroDowntimeCallback());
+    ZdmConfigurationExtension.in(configuration).setLockTimeout("100d");
+
+    assertThatThrownBy(() -> configuration.load().migrate())
+        .hasMessageContaining("flyway.zdm.lockTimeout = 100d is too long: accepted 1ms to 2147483647ms");
+    assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE schemaname = 'overflow' AND tablename = 'smoke'")).isZero();
   }
 
   @Test
