@@ -151,11 +151,11 @@ class SettingsBindingTest {
     String output = childWithEnvironment(Map.of("FLYWAY_ZDM_LOCK_TIMOUT", "700ms"));
 
     assertThat(output).as("Flyway's environment reader, then ZdmProperties")
-        .contains("properties: failed unknown environment variable FLYWAY_ZDM_LOCK_TIMOUT".replace("TIMEOUT", "TIMOUT"))
+        .contains("properties: failed unknown environment variable FLYWAY_ZDM_LOCK_TIMOUT")
         .contains("accepted variables are FLYWAY_ZDM_LOCK_TIMEOUT, FLYWAY_ZDM_STATEMENT_TIMEOUT")
         .contains("flyway.zdm.lockTimeout, flyway.zdm.statementTimeout");
     assertThat(output).as("FluentConfiguration.envVars(): the run never starts with the default lock_timeout")
-        .contains("envVars: failed").contains("FLYWAY_ZDM_LOCK_TIMOUT".replace("TIMEOUT", "TIMOUT"))
+        .contains("envVars: failed").contains("FLYWAY_ZDM_LOCK_TIMOUT")
         .doesNotContain("envVars: lockTimeout=");
   }
 
