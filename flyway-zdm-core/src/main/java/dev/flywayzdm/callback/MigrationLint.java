@@ -47,7 +47,7 @@ final class MigrationLint {
    * @throws MigrationRefusedException with {@code flyway.zdm.lint=fail} when it has error-level findings
    */
   void check(Connection connection, Configuration configuration, MigrationInfo info, boolean transactional,
-      ZdmSettings settings) throws SQLException {
+      ZdmSettings settings, AdoptionPoint adoption) throws SQLException {
     if (settings.lint() == LintMode.OFF || !MigrationReader.isSql(info)) {
       return;
     }
@@ -59,7 +59,7 @@ final class MigrationLint {
     }
     LintSession session = runs.get(configuration);
     if (session == null) {
-      session = new Linter(options(connection, settings)).session();
+      session = new Linter(options(connection, settings, adoption)).session();
       runs.put(configuration, session);
     }
     // The real transaction mode, not a guess from the statements: Flyway has already decided it.
@@ -78,9 +78,14 @@ final class MigrationLint {
     }
   }
 
-  /** The settings' rules and severities, for the connected server's major version, with the callback active. */
-  private static LintOptions options(Connection connection, ZdmSettings settings) throws SQLException {
-    return settings.lintOptions().toBuilder().callbackActive(true).targetMajor(serverMajor(connection)).build();
+  /**
+   * The settings' rules and severities, for the connected server's major version, with the callback
+   * active; migrations before the adoption point are read for their schema and report nothing.
+   */
+  private static LintOptions options(Connection connection, ZdmSettings settings, AdoptionPoint adoption)
+      throws SQLException {
+    return settings.lintOptions().toBuilder().callbackActive(true).targetMajor(serverMajor(connection))
+        .startAfter(adoption.startAfter().map(Object::toString).orElse(null)).build();
   }
 
   private static int serverMajor(Connection connection) throws SQLException {

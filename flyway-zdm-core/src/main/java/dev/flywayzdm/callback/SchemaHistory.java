@@ -51,6 +51,29 @@ final class SchemaHistory {
         Identifier.of("schema history table", configuration.getTable())));
   }
 
+  /** The history table's name, schema-qualified when Flyway names a schema. */
+  QualifiedName table() {
+    return table;
+  }
+
+  /** The highest version applied successfully (a baseline counts); empty for an empty or missing table. */
+  Optional<String> highestApplied(Connection connection) throws SQLException {
+    if (!TableCatalog.exists(connection, table)) {
+      return Optional.empty();
+    }
+    MigrationVersion highest = null;
+    String sql = "SELECT version FROM " + table.quoted() + " WHERE version IS NOT NULL AND success";
+    try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        MigrationVersion version = MigrationVersion.fromVersion(rows.getString(1));
+        if (highest == null || version.compareTo(highest) > 0) {
+          highest = version;
+        }
+      }
+    }
+    return Optional.ofNullable(highest).map(MigrationVersion::getVersion);
+  }
+
   /** The latest row recorded for {@code version}, successful or not; empty when it never ran. */
   Optional<Row> latest(Connection connection, String version) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {

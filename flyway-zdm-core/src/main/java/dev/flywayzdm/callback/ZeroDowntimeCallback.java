@@ -6,14 +6,14 @@ import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
 import dev.flywayzdm.internal.pg.SessionActivity;
 import dev.flywayzdm.internal.pg.SessionInfo;
-import dev.flywayzdm.lint.internal.engine.DestructiveStatements;
+import dev.flywayzdm.lint.internal.engine.DestructiveGate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
@@ -59,6 +59,13 @@ public class ZeroDowntimeCallback implements Callback {
   /** Declarations of the migrations running now, by connection: statement events need them. */
   private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
   private final MigrationLint lint = new MigrationLint();
+  /** Each run's adoption point and destructive-statement gate, by its Flyway configuration. */
+  private final Map<Configuration, Run> runs = new ConcurrentHashMap<>();
+  /** Connections whose running SQL migration the gate read as a whole before it started. */
+  private final Set<Connection> checkedUpFront = ConcurrentHashMap.newKeySet();
+
+  /** What one migrate run knows: where flyway-zdm's rules begin, and what its migrations did so far. */
+  private record Run(AdoptionPoint adoption, DestructiveGate gate) {}
 
   /**
    * This callback in a form Spring (or any container that reflects over a bean's class) accepts on
@@ -104,7 +111,10 @@ public class ZeroDowntimeCallback implements Callback {
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
         case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
-        case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> lint.reset(context.getConfiguration());
+        case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> {
+          lint.reset(context.getConfiguration());
+          runs.remove(context.getConfiguration());
+        }
         default -> {
           // not subscribed
         }
@@ -130,6 +140,9 @@ public class ZeroDowntimeCallback implements Callback {
           + " Fine for development and tests; in production the old application version may still be using what they remove.");
     }
     PendingMigrations.failFastOnTransactionalLock(configuration);
+    AdoptionPoint adoption = AdoptionPoint.resolve(context.getConnection(), configuration, settings);
+    LOG.info("flyway-zdm: {}", adoption.describe());
+    runs.put(configuration, new Run(adoption, new DestructiveGate()));
     reportOldTransactions(context.getConnection(), settings);
   }
 
@@ -145,13 +158,22 @@ public class ZeroDowntimeCallback implements Callback {
       throw new MigrationRefusedException(FlywayLockMode.fixFor(migration));
     }
     MigrationDeclaration declaration = MigrationReader.declaration(info, configuration);
-    running.put(connection, declaration);
-    if (declaration.contract().isPresent()) {
+    Run run = runs.computeIfAbsent(configuration, c -> new Run(AdoptionPoint.NONE, new DestructiveGate()));
+    boolean governed = run.adoption().governs(info.getVersion());
+    running.put(connection, governed ? declaration : MigrationDeclaration.NONE);
+    if (!governed) {
+      LOG.info("{}: predates flyway-zdm (up to {}): runs as plain Flyway runs it", migration,
+          run.adoption().startAfter().map(Object::toString).orElse(""));
+    }
+    if (governed && declaration.contract().isPresent()) {
       soakGate(connection, configuration, migration, declaration.contract().get(), settings);
     }
-    declaration.allowDestructiveReason().ifPresent(reason ->
-        LOG.warn("{}: destructive statements allowed outside a contract step: {}", migration, reason));
-    lint.check(connection, configuration, info, transactional, settings);
+    if (governed) {
+      declaration.allowDestructiveReason().ifPresent(reason ->
+          LOG.warn("{}: destructive statements allowed outside a contract step: {}", migration, reason));
+    }
+    gateWholeFile(connection, configuration, info, run, governed && !allowsDestructive(declaration));
+    lint.check(connection, configuration, info, transactional, settings, run.adoption());
 
     Optional<Class<?>> javaClass = MigrationReader.javaClass(info, configuration);
     if (!transactional && javaClass.map(MigrationReader::isFlywayZdmMigration).orElse(false)) {
@@ -175,26 +197,66 @@ public class ZeroDowntimeCallback implements Callback {
     }
   }
 
-  private void beforeStatement(Context context) {
-    MigrationDeclaration declaration = running.getOrDefault(context.getConnection(), MigrationDeclaration.NONE);
-    if (declaration.isContract() || declaration.allowDestructiveReason().isPresent() || context.getStatement() == null) {
+  private static boolean allowsDestructive(MigrationDeclaration declaration) {
+    return declaration.isContract() || declaration.allowDestructiveReason().isPresent();
+  }
+
+  /**
+   * Reads the SQL migration as a whole with the linter's lexer, before any of it runs, and refuses it
+   * when the gate does; the run's gate learns what it creates either way. Flyway's own statement
+   * split is not used: it can differ from PostgreSQL's (SQL-standard routine bodies), ours is the
+   * linter's. When the text cannot be read, the statements are checked one by one as they run.
+   */
+  private void gateWholeFile(Connection connection, Configuration configuration, MigrationInfo info, Run run,
+      boolean gated) {
+    Optional<String> sql = MigrationReader.sqlText(info, configuration);
+    if (sql.isEmpty()) {
       return;
     }
-    String sql = context.getStatement().getSql();
-    List<DestructiveStatements.Kind> destructive = DestructiveStatements.classify(sql);
-    if (!destructive.isEmpty()) {
-      String kinds = destructive.stream().map(DestructiveStatements.Kind::label).distinct().collect(Collectors.joining(", "));
-      throw new MigrationRefusedException("flyway-zdm: " + MigrationName.of(context.getMigrationInfo()) + ": " + kinds
-          + " outside a declared contract step: " + head(sql) + ". It breaks the application version still running"
-          + " during a rolling deploy. Move it into a contract migration (-- zdm:contract expand=<version of the expand"
-          + " migration>, or @Contract(expand = \"...\") in Java) or, if it is safe, say why in the migration's header:"
-          + " -- zdm:allow destructive <reason>");
+    checkedUpFront.add(connection);
+    List<DestructiveGate.Refusal> refusals = run.gate().check(sql.get(), gated, new CatalogColumnTypes(connection));
+    if (!refusals.isEmpty()) {
+      throw refusal(MigrationName.of(info), refusals.get(0));
     }
+  }
+
+  private void beforeStatement(Context context) {
+    Connection connection = context.getConnection();
+    MigrationDeclaration declaration = running.getOrDefault(connection, MigrationDeclaration.NONE);
+    if (checkedUpFront.contains(connection) || context.getStatement() == null) {
+      return;
+    }
+    Run run = runs.computeIfAbsent(context.getConfiguration(), c -> new Run(AdoptionPoint.NONE, new DestructiveGate()));
+    MigrationInfo info = context.getMigrationInfo();
+    boolean gated = run.adoption().governs(info == null ? null : info.getVersion()) && !allowsDestructive(declaration);
+    List<DestructiveGate.Refusal> refusals = run.gate().check(context.getStatement().getSql(), gated,
+        new CatalogColumnTypes(connection));
+    if (!refusals.isEmpty()) {
+      throw refusal(MigrationName.of(info), refusals.get(0));
+    }
+  }
+
+  private static MigrationRefusedException refusal(String migration, DestructiveGate.Refusal refusal) {
+    String kinds = String.join(", ", refusal.kinds());
+    String detail = refusal.detail().isEmpty() ? "" : " (" + refusal.detail() + ")";
+    String fix = " Move it into a contract migration (-- zdm:contract expand=<version of the expand migration>, or"
+        + " @Contract(expand = \"...\") in Java) or, if it is safe, say why in the migration's header:"
+        + " -- zdm:allow destructive <reason>";
+    if (refusal.unverifiable()) {
+      return new MigrationRefusedException("flyway-zdm: " + migration + ": " + kinds + " outside a declared contract"
+          + " step: " + head(refusal.statement()) + detail + ". Its SQL is computed only when it runs (EXECUTE of"
+          + " format(), a concatenation or a variable), so flyway-zdm cannot verify that it leaves alone what the"
+          + " running application version uses, and refuses it (dynamic SQL fails closed)." + fix);
+    }
+    return new MigrationRefusedException("flyway-zdm: " + migration + ": " + kinds + " outside a declared contract step: "
+        + head(refusal.statement()) + detail + ". It breaks the application version still running during a rolling"
+        + " deploy." + fix);
   }
 
   private void afterEachMigrate(Context context, boolean failed) {
     Connection connection = context.getConnection();
     running.remove(connection);
+    checkedUpFront.remove(connection);
     timeouts.restore(connection, failed);
   }
 

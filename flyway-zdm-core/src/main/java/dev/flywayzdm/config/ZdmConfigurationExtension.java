@@ -35,11 +35,12 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
   private String backfillPause;
   private String lintDisabledRules;
   private String lintSeverity;
+  private String startAfter;
 
   /** Every key of the namespace, as written after {@code flyway.zdm.}. */
   public static final List<String> KEYS = List.of("lockTimeout", "statementTimeout", "lockRetries",
       "lockRetryMinBackoff", "lockRetryMaxBackoff", "lockRetryMaxTotal", "soak", "lint", "maxBlockerAge",
-      "backfillBatchSize", "backfillPause", "lintDisabledRules", "lintSeverity");
+      "backfillBatchSize", "backfillPause", "lintDisabledRules", "lintSeverity", "startAfter");
 
   /** The key prefix in flyway.conf and property maps. */
   public static final String PREFIX = "flyway.zdm.";
@@ -112,6 +113,7 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     backfillPause = DurationText.format(settings.backfillPause());
     lintDisabledRules = settings.lintOptions().disabledRulesText();
     lintSeverity = settings.lintOptions().severitiesText();
+    startAfter = settings.startAfter().orElse(null);
   }
 
   /** Sets one key by name ({@code lockTimeout}); unknown names are refused listing the accepted keys. */
@@ -130,6 +132,7 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
       case "backfillPause" -> backfillPause = value;
       case "lintDisabledRules" -> lintDisabledRules = value;
       case "lintSeverity" -> lintSeverity = value;
+      case "startAfter" -> startAfter = value;
       default -> throw new IllegalArgumentException("unknown setting " + PREFIX + key + " = '" + value
           + "': accepted keys are " + String.join(", ", KEYS.stream().map(k -> PREFIX + k).toList()));
     }
@@ -171,7 +174,7 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     if (backfillPause != null) {
       builder.backfillPause(DurationText.parse("flyway.zdm.backfillPause", backfillPause));
     }
-    return builder.lintOptions(lintOptions()).build();
+    return builder.lintOptions(lintOptions()).startAfter(startAfter).build();
   }
 
   /** The rule switches and severities of {@code lintDisabledRules} and {@code lintSeverity}, read with the linter's own parsers. */
@@ -306,5 +309,14 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
 
   public void setBackfillPause(String backfillPause) {
     this.backfillPause = backfillPause;
+  }
+
+  /** The last version from before flyway-zdm was adopted ({@code flyway.zdm.startAfter}); null when unset. */
+  public String getStartAfter() {
+    return startAfter;
+  }
+
+  public void setStartAfter(String startAfter) {
+    this.startAfter = startAfter;
   }
 }

@@ -3,6 +3,7 @@ package dev.flywayzdm.config;
 import dev.flywayzdm.lint.LintOptions;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The project-wide {@code flyway.zdm.*} settings, immutable and validated once.
@@ -40,6 +41,10 @@ import java.util.Objects;
  * @param backfillBatchSize rows per batch of a batched backfill ({@code flyway.zdm.backfillBatchSize},
  *     default 1000)
  * @param backfillPause pause between backfill batches ({@code flyway.zdm.backfillPause}, default 0)
+ * @param startAfter the last migration version from before flyway-zdm was adopted
+ *     ({@code flyway.zdm.startAfter}, e.g. {@code 41}): migrations up to and including it run as plain
+ *     Flyway runs them, without the destructive-statement gate and without lint findings. Empty by
+ *     default: the callback then uses the adoption point it recorded in the database
  */
 public record ZdmSettings(
     Duration lockTimeout,
@@ -53,7 +58,8 @@ public record ZdmSettings(
     LintOptions lintOptions,
     Duration maxBlockerAge,
     int backfillBatchSize,
-    Duration backfillPause) {
+    Duration backfillPause,
+    Optional<String> startAfter) {
 
   /**
    * The longest duration PostgreSQL can hold in {@code lock_timeout} or {@code statement_timeout}
@@ -94,6 +100,13 @@ public record ZdmSettings(
       throw new IllegalArgumentException("flyway.zdm.backfillBatchSize = " + backfillBatchSize + " must be at least 1");
     }
     serverNonNegative("flyway.zdm.backfillPause", backfillPause);
+    Objects.requireNonNull(startAfter, "flyway.zdm.startAfter");
+    startAfter.ifPresent(version -> {
+      if (!version.matches("[0-9]+(\\.[0-9]+)*")) {
+        throw new IllegalArgumentException("flyway.zdm.startAfter = '" + version + "' is not a Flyway version: expected"
+            + " the version of the last migration applied before flyway-zdm, such as 41 or 1.2 (1_2 is read as 1.2)");
+      }
+    });
   }
 
   /** The defaults listed on each component. */
@@ -156,6 +169,7 @@ public record ZdmSettings(
     private Duration maxBlockerAge = Duration.ofMinutes(1);
     private int backfillBatchSize = 1000;
     private Duration backfillPause = Duration.ZERO;
+    private Optional<String> startAfter = Optional.empty();
 
     private Builder() {}
 
@@ -172,6 +186,7 @@ public record ZdmSettings(
       maxBlockerAge = s.maxBlockerAge;
       backfillBatchSize = s.backfillBatchSize;
       backfillPause = s.backfillPause;
+      startAfter = s.startAfter;
     }
 
     /** {@code flyway.zdm.lockTimeout}: see {@link ZdmSettings#lockTimeout()}. */
@@ -246,10 +261,21 @@ public record ZdmSettings(
       return this;
     }
 
+    /**
+     * {@code flyway.zdm.startAfter}: migrations up to and including this version predate flyway-zdm and
+     * run as plain Flyway runs them; null or blank clears it. {@code 1_2} is read as {@code 1.2}.
+     */
+    public Builder startAfter(String version) {
+      startAfter = version == null || version.isBlank()
+          ? Optional.empty() : Optional.of(version.trim().replace('_', '.'));
+      return this;
+    }
+
     /** The settings; throws {@link IllegalArgumentException} naming the first invalid key. */
     public ZdmSettings build() {
       return new ZdmSettings(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff,
-          lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, lintOptions, maxBlockerAge, backfillBatchSize, backfillPause);
+          lockRetryMaxBackoff, lockRetryMaxTotal, soak, lint, lintOptions, maxBlockerAge, backfillBatchSize, backfillPause,
+          startAfter);
     }
   }
 }

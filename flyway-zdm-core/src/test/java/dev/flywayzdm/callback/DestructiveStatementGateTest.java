@@ -14,6 +14,9 @@ class DestructiveStatementGateTest {
 
   @Test
   void refusesADropColumnOutsideAContract(TestDatabase db) throws Exception {
+    // V1 applied by an earlier run: t exists in this database, the running application uses it
+    TestFlyway.configure(db.dataSource(), "destructive", "destructive", ZdmSettings.defaults()).target("1").load().migrate();
+
     assertThatThrownBy(() -> TestFlyway.configure(db.dataSource(), "destructive", "destructive", ZdmSettings.defaults()).load().migrate())
         .hasRootCauseInstanceOf(MigrationRefusedException.class)
         .hasMessageContaining("V2__drop_b: DROP COLUMN outside a declared contract step: \"ALTER TABLE t DROP COLUMN b;\"")
@@ -25,6 +28,8 @@ class DestructiveStatementGateTest {
 
   @Test
   void seesADropColumnInsideADoBlock(TestDatabase db) throws Exception {
+    TestFlyway.configure(db.dataSource(), "destructive_do", "destructive_do", ZdmSettings.defaults()).target("1").load().migrate();
+
     assertThatThrownBy(() -> TestFlyway.configure(db.dataSource(), "destructive_do", "destructive_do", ZdmSettings.defaults()).load().migrate())
         .hasRootCauseInstanceOf(MigrationRefusedException.class)
         .hasMessageContaining("V2__drop_b_if_present: DROP COLUMN outside a declared contract step: \"DO $$ BEGIN IF EXISTS");

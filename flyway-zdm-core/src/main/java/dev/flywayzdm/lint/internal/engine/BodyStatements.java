@@ -17,7 +17,9 @@ import java.util.Set;
  * positions in the migration file, so the same rules apply to them.
  *
  * <p>PL/pgSQL control flow ({@code IF ... THEN}, {@code LOOP}, {@code BEGIN}, labels) is skipped to
- * reach the SQL command it guards. {@code EXECUTE '<literal>'} is read as SQL too.
+ * reach the SQL command it guards. {@code EXECUTE} of a constant string ({@code '...'}, {@code E'...'},
+ * {@code $q$...$q$}) is read as SQL too; an {@code EXECUTE} of anything computed ({@code format(...)},
+ * a concatenation, a variable) cannot be read and is listed in {@link Body#dynamic()}.
  */
 final class BodyStatements {
 
@@ -32,9 +34,10 @@ final class BodyStatements {
    *
    * @param statements statements found in the body
    * @param errors lexing errors, positioned in the file
+   * @param dynamic the {@code EXECUTE ...} fragments whose SQL is computed when the body runs
    */
-  record Body(List<Statement> statements, List<LexError> errors) {
-    static final Body NONE = new Body(List.of(), List.of());
+  record Body(List<Statement> statements, List<LexError> errors, List<Statement> dynamic) {
+    static final Body NONE = new Body(List.of(), List.of(), List.of());
   }
 
   private BodyStatements() {}
@@ -59,27 +62,48 @@ final class BodyStatements {
     }
     List<Statement> found = new ArrayList<>();
     List<LexError> errors = new ArrayList<>();
-    read(body, origin, language.equals("plpgsql"), found, errors);
-    return new Body(found, errors);
+    List<Statement> dynamic = new ArrayList<>();
+    read(body, origin, language.equals("plpgsql"), found, errors, dynamic);
+    return new Body(found, errors, dynamic);
   }
 
   private static void read(Token body, Statement.Origin origin, boolean plpgsql, List<Statement> found,
-      List<LexError> errors) {
+      List<LexError> errors, List<Statement> dynamic) {
     LexResult lexed = Lexer.lex(body.value(), body.valueLine(), body.valueColumn());
     lexed.error().ifPresent(errors::add);
     for (Statement fragment : StatementSplitter.split(lexed.tokens(), origin)) {
       int start = plpgsql ? commandStart(fragment) : 0;
+      int execute = plpgsql ? fragment.indexOfWord("EXECUTE", 0) : -1;
+      if (execute >= 0 && !isTriggerClause(fragment, execute)) {
+        // EXECUTE anywhere in the fragment: as a command, after RETURN QUERY, after a label or a THEN
+        Statement command = new Statement(fragment.tokens().subList(execute, fragment.size()), origin);
+        if (constantSql(command)) {
+          read(command.get(1), Statement.Origin.DYNAMIC_SQL, false, found, errors, dynamic);
+        } else {
+          dynamic.add(command);
+          if (start == execute) {
+            found.add(command);
+          }
+        }
+        continue;
+      }
       if (start < 0) {
         continue;
       }
-      Statement command = new Statement(fragment.tokens().subList(start, fragment.size()), origin);
-      if (plpgsql && command.startsWith("EXECUTE") && command.size() >= 2 && command.get(1).is(TokenKind.STRING)
-          && (command.size() == 2 || command.isWord(2, "USING"))) {
-        read(command.get(1), Statement.Origin.DYNAMIC_SQL, false, found, errors);
-      } else {
-        found.add(command);
-      }
+      found.add(new Statement(fragment.tokens().subList(start, fragment.size()), origin));
     }
+  }
+
+  /** {@code EXECUTE <constant string> [INTO ...] [USING ...]}: the SQL it runs is in the file. */
+  private static boolean constantSql(Statement command) {
+    return command.size() >= 2 && (command.get(1).is(TokenKind.STRING) || command.get(1).is(TokenKind.DOLLAR_STRING))
+        && (command.size() == 2 || command.isWord(2, "USING") || command.isWord(2, "INTO")
+            || command.isWord(2, "STRICT"));
+  }
+
+  /** {@code CREATE TRIGGER ... EXECUTE FUNCTION f()} inside a body names a function; it runs no dynamic SQL. */
+  private static boolean isTriggerClause(Statement fragment, int execute) {
+    return fragment.isWord(execute + 1, "FUNCTION") || fragment.isWord(execute + 1, "PROCEDURE");
   }
 
   /** Index of the SQL command in a PL/pgSQL fragment such as {@code IF x THEN ALTER TABLE ...}; -1 if none. */
