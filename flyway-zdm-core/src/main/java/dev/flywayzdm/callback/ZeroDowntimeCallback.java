@@ -162,7 +162,7 @@ public class ZeroDowntimeCallback implements Callback {
     boolean governed = run.adoption().governs(info.getVersion());
     running.put(connection, governed ? declaration : MigrationDeclaration.NONE);
     if (!governed) {
-      LOG.info("{}: predates flyway-zdm (up to {}): runs as plain Flyway runs it", migration,
+      LOG.debug("{}: predates flyway-zdm (up to {}): runs as plain Flyway runs it", migration,
           run.adoption().startAfter().map(Object::toString).orElse(""));
     }
     if (governed && declaration.contract().isPresent()) {
