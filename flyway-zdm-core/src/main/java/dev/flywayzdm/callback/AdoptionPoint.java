@@ -83,7 +83,7 @@ record AdoptionPoint(Optional<MigrationVersion> startAfter, String source) {
         String version = rows.getString(1);
         OffsetDateTime at = rows.getObject(2, OffsetDateTime.class);
         return new AdoptionPoint(Optional.ofNullable(version).map(MigrationVersion::fromVersion),
-            table.quoted() + " (flyway-zdm first ran here at " + at + ")");
+            "recorded in " + table.quoted() + " when flyway-zdm first ran here, " + at);
       }
     } catch (SQLException e) {
       if (savepoint != null) {

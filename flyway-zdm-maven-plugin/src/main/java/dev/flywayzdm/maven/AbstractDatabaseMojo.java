@@ -55,6 +55,14 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
   private String lint;
 
   /**
+   * {@code flyway.zdm.startAfter}: the last migration version from before the project adopted
+   * flyway-zdm; migrations up to and including it run as plain Flyway runs them. Default: the adoption
+   * point the callback recorded in the database the first time it ran there.
+   */
+  @Parameter(property = "zdm.startAfter")
+  private String startAfter;
+
+  /**
    * Flyway's {@code postgresql.transactional.lock}. Default: the project's
    * {@code flyway.postgresql.transactional.lock} ({@code -D}, pom property or the flyway-maven-plugin's
    * {@code <pluginConfiguration>}), else {@code false}, unlike Flyway's own default: flyway-zdm's goals
@@ -77,7 +85,7 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
 
   /** The {@code flyway.zdm.*} settings given to this goal or configured for the project. */
   protected final Map<String, String> zdmSettings() {
-    return new ZdmSettingParameters(lockTimeout, statementTimeout, lockRetries, soak, lint)
+    return new ZdmSettingParameters(lockTimeout, statementTimeout, lockRetries, soak, lint, startAfter)
         .resolve(projectFlywayConfiguration());
   }
 

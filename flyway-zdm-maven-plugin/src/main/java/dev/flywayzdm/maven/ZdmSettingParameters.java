@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code <properties>}); unset ones keep the core's defaults.
  */
 record ZdmSettingParameters(String lockTimeout, String statementTimeout, String lockRetries, String soak,
-    String lint) {
+    String lint, String startAfter) {
 
   /** Setting name (as in {@code flyway.zdm.<name>}) to value, for the names that have one. */
   Map<String, String> resolve(FlywayProjectConfiguration project) {
@@ -20,6 +20,7 @@ record ZdmSettingParameters(String lockTimeout, String statementTimeout, String 
     put(values, "lockRetries", lockRetries, project);
     put(values, "soak", soak, project);
     put(values, "lint", lint, project);
+    put(values, "startAfter", startAfter, project);
     return values;
   }
 
