@@ -36,9 +36,15 @@ import org.slf4j.LoggerFactory;
  *       fails fast with the fix instead of hanging.
  *   <li>A contract migration ({@code @Contract}, {@code -- zdm:contract expand=5}) runs only when its
  *       expand has been live for the soak ({@link SoakGate}).
- *   <li>DROP TABLE / DROP COLUMN / RENAME / SET SCHEMA / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA in a
- *       SQL migration, also inside a {@code DO} block, are refused unless it is a contract step or says
- *       {@code -- zdm:allow destructive <reason>}.
+ *   <li>DROP TABLE / DROP COLUMN / RENAME / SET SCHEMA / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA /
+ *       DROP TYPE ... CASCADE in a SQL migration, also inside a {@code DO} block, a constant string given
+ *       to {@code EXECUTE} or a routine created in the run and then called, are refused before the file
+ *       runs unless it is a contract step or says {@code -- zdm:allow destructive <reason>}; so is
+ *       dynamic SQL, which cannot be verified ({@link DestructiveGate}). Objects created earlier in the
+ *       same run are new in the database and exempt; so are type changes that neither rewrite nor
+ *       break readers.
+ *   <li>Migrations up to the adoption point ({@code flyway.zdm.startAfter}, else recorded on the first
+ *       run against the database, {@link AdoptionPoint}) run as plain Flyway runs them: no gate, no lint.
  *   <li>Each SQL migration is linted before it runs ({@code flyway.zdm.lint}: {@code off}, {@code warn}
  *       logs the findings, {@code fail} refuses a migration with error-level findings).
  * </ul>
