@@ -30,7 +30,7 @@ class AdoptionTest {
 
   @Test
   void aLongLivedHistoryAppliesOnAFreshDatabaseWithPlainFlywayAndWithTheCallback(TestDatabase db) throws Exception {
-    LongLivedHistory history = LongLivedHistory.write(migrations, List.of());
+    LongLivedHistory history = LongLivedHistory.write(migrations, db.serverVersionNum(), List.of());
     assertThat(history.size()).as("hundreds of files").isGreaterThan(240);
 
     int plain = plainFlyway(db, "plain").load().migrate().migrationsExecuted;
@@ -51,7 +51,7 @@ class AdoptionTest {
 
   @Test
   void addingTheCallbackAtVersionNPutsOnlyTheLaterMigrationsUnderTheRules(TestDatabase db) throws Exception {
-    LongLivedHistory history = LongLivedHistory.write(migrations, List.of(
+    LongLivedHistory history = LongLivedHistory.write(migrations, db.serverVersionNum(), List.of(
         new String[] {"add_column", "ALTER TABLE customers ADD COLUMN nickname text;"},
         new String[] {"widen_old_column", "ALTER TABLE feature_1 ALTER COLUMN code TYPE varchar(200);"},
         new String[] {"drop_old_column", "ALTER TABLE customers DROP COLUMN created_at;"}));
@@ -81,7 +81,7 @@ class AdoptionTest {
 
   @Test
   void migrationsUpToStartAfterRunAsPlainFlywayRunsThemWithoutLintFindings(TestDatabase db) throws Exception {
-    LongLivedHistory history = LongLivedHistory.write(migrations, List.of(
+    LongLivedHistory history = LongLivedHistory.write(migrations, db.serverVersionNum(), List.of(
         new String[] {"partition_helper", """
             CREATE FUNCTION make_partition(suffix text) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN

@@ -24,8 +24,12 @@ final class LongLivedHistory {
 
   private LongLivedHistory() {}
 
-  /** The history, with {@code extra} migrations appended after it (in order, as {@code description -> sql}). */
-  static LongLivedHistory write(Path directory, List<String[]> extra) {
+  /**
+   * The history, with {@code extra} migrations appended after it (in order, as {@code description -> sql}).
+   * SQL-standard routine bodies need PostgreSQL 14: on 13 the same routines get string bodies.
+   */
+  static LongLivedHistory write(Path directory, int serverVersionNum, List<String[]> extra) {
+    boolean sqlStandardBodies = serverVersionNum >= 140_000;
     LongLivedHistory history = new LongLivedHistory();
     history.add("initial_schema", """
         CREATE TYPE order_status AS ENUM ('new', 'paid', 'shipped');
@@ -50,12 +54,18 @@ final class LongLivedHistory {
         );
         CREATE INDEX orders_customer_id ON orders (customer_id);
         CREATE VIEW customer_names AS SELECT id, name FROM customers;
+        """ + (sqlStandardBodies ? """
         CREATE FUNCTION normalized_email(e text) RETURNS text LANGUAGE sql IMMUTABLE
           RETURN lower(trim(e));
         CREATE FUNCTION order_count(c int) RETURNS bigint LANGUAGE sql STABLE
         BEGIN ATOMIC
           SELECT count(*) FROM orders WHERE customer_id = c;
         END;
+        """ : """
+        CREATE FUNCTION normalized_email(e text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(trim(e))';
+        CREATE FUNCTION order_count(c int) RETURNS bigint LANGUAGE sql STABLE
+          AS $$ SELECT count(*) FROM orders WHERE customer_id = c $$;
+        """) + """
         CREATE FUNCTION touch_note() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           NEW.note := coalesce(NEW.note, 'drop column never; truncate never');
@@ -103,13 +113,15 @@ final class LongLivedHistory {
         ALTER TABLE import_scratch RENAME TO import_buffer;
         DROP TABLE import_buffer;
         """);
-    history.add("procedures", """
+    history.add("procedures", (sqlStandardBodies ? """
         CREATE PROCEDURE archive_orders() LANGUAGE sql
         BEGIN ATOMIC
           UPDATE orders SET note = 'archived' WHERE status = 'shipped';
         END;
-        CALL archive_orders();
-        """);
+        """ : """
+        CREATE PROCEDURE archive_orders() LANGUAGE sql
+          AS $$ UPDATE orders SET note = 'archived' WHERE status = 'shipped' $$;
+        """) + "CALL archive_orders();\n");
     for (String[] migration : extra) {
       history.add(migration[0], migration[1]);
     }
