@@ -1,0 +1,108 @@
+package dev.flywayzdm.sample.boot35;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.flywayzdm.callback.MigrationRefusedException;
+import dev.flywayzdm.config.ProjectSettings;
+import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.testsupport.PostgresTest;
+import dev.flywayzdm.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The sample's migrations on Spring Boot 3.5 with its Flyway 11.7.2: Spring Boot's auto-configuration
+ * builds Flyway on the HikariCP pool and migrates at startup, flyway-zdm's beans take part.
+ */
+@PostgresTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Boot35SampleServiceTest {
+
+  @Test
+  @Order(1)
+  void migratesAtStartupThroughSpringBootsAutoConfigurationOnHikariCp(TestDatabase db) throws Exception {
+    try (ConfigurableApplicationContext service = start(db, "--spring.flyway.target=9")) {
+      assertThat(SpringBootVersion.getVersion()).as("the Spring Boot of this module's pom")
+          .isEqualTo(System.getProperty("zdm.expectedSpringBootVersion"));
+      assertThat(flywayVersionOnClasspath()).as("the Flyway of Spring Boot 3.5's BOM")
+          .isEqualTo(System.getProperty("zdm.expectedFlywayVersion"));
+
+      DataSource pool = service.getBean(DataSource.class);
+      assertThat(pool).as("Spring Boot's default pool").isInstanceOf(HikariDataSource.class);
+      assertThat(service.getBeanNamesForType(FlywayMigrationInitializer.class))
+          .as("the migration at startup comes from FlywayAutoConfiguration, not from a hand-built Flyway").hasSize(1);
+      Flyway flyway = service.getBean(Flyway.class);
+      assertThat(flyway.getConfiguration().getDataSource()).as("Flyway migrates through the application's pool")
+          .isSameAs(pool);
+      assertThat(Arrays.stream(flyway.getConfiguration().getCallbacks()).map(Callback::getCallbackName).toList())
+          .as("the callback bean (ZeroDowntimeCallback.forSpring()) reached Flyway").contains("flyway-zdm");
+      ZdmSettings settings = ProjectSettings.of(flyway.getConfiguration());
+      assertThat(settings.lockTimeout()).as("flyway.zdm.lock-timeout of application.yml").isEqualTo(Duration.ofSeconds(2));
+      assertThat(settings.soak()).isEqualTo(Duration.ofHours(24));
+
+      assertThat(db.queryLong("SELECT max(version::int) FROM flyway_schema_history WHERE success")).isEqualTo(9);
+      assertThat(db.queryLong("SELECT count(*) FROM pg_index WHERE NOT indisvalid"))
+          .as("V3, V4 and V5 built their indexes concurrently: the session lock of application.yml reached Flyway")
+          .isZero();
+      assertThat(db.queryLong("SELECT count(*) FROM information_schema.triggers WHERE event_object_table = 'users'"))
+          .as("V9's dual-write trigger keeps users.name and display_name in step").isPositive();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void refusesToStartWhileAContractStepHasNotSoaked(TestDatabase db) {
+    assertThatThrownBy(() -> start(db).close())
+        .as("V10 drops users.name: not before V9 has been live for flyway.zdm.soak (24h)")
+        .hasRootCauseInstanceOf(MigrationRefusedException.class)
+        .rootCause().hasMessageContaining("V10__contract_users_name must wait").hasMessageContaining("soak 1d");
+  }
+
+  @Test
+  @Order(3)
+  void appliesTheContractStepsOnceTheSoakIsOver(TestDatabase db) throws Exception {
+    try (ConfigurableApplicationContext service = start(db, "--flyway.zdm.soak=0s")) {
+      assertThat(db.queryLong("SELECT max(version::int) FROM flyway_schema_history WHERE success")).isEqualTo(11);
+      assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'name'"))
+          .isZero();
+      assertThat(db.queryValue("SELECT data_type FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'amount_cents'"))
+          .isEqualTo("bigint");
+    }
+  }
+
+  private static String flywayVersionOnClasspath() throws IOException {
+    try (InputStream in = Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+  }
+
+  private static ConfigurableApplicationContext start(TestDatabase db, String... more) {
+    String[] args = {
+      "--spring.datasource.url=" + db.jdbcUrl(),
+      "--spring.datasource.username=" + db.user(),
+      "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
+      "--logging.level.root=WARN"};
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return new SpringApplicationBuilder(Boot35SampleApplication.class)
+        .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(all);
+  }
+}
