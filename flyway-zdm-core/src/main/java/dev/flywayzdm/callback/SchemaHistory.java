@@ -73,10 +73,25 @@ final class SchemaHistory {
 
   /** The latest row recorded for {@code version}, successful or not; empty when it never ran. */
   Optional<Row> latest(Connection connection, String version) throws SQLException {
+    MigrationVersion wanted = MigrationVersion.fromVersion(version);
+    return latestWhere(connection, row -> MigrationVersion.fromVersion(row.version()).equals(wanted));
+  }
+
+  /**
+   * The latest baseline row ({@code flyway baseline}, {@code baselineOnMigrate}) at or above
+   * {@code version}: a migration below the baseline was never run here, what it made was already in
+   * the database when the baseline was taken.
+   */
+  Optional<Row> baselineCovering(Connection connection, String version) throws SQLException {
+    MigrationVersion wanted = MigrationVersion.fromVersion(version);
+    return latestWhere(connection, row -> ("BASELINE".equals(row.type()) || "INIT".equals(row.type()))
+        && MigrationVersion.fromVersion(row.version()).compareTo(wanted) >= 0);
+  }
+
+  private Optional<Row> latestWhere(Connection connection, java.util.function.Predicate<Row> wanted) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {
       return Optional.empty();
     }
-    MigrationVersion wanted = MigrationVersion.fromVersion(version);
     Row found = null;
     String sql = "SELECT installed_rank, version, script, type, success,"
         + " (installed_on + coalesce(execution_time, 0) * interval '1 millisecond') AT TIME ZONE 'UTC'"
@@ -84,10 +99,11 @@ final class SchemaHistory {
         + " FROM " + table.quoted() + " WHERE version IS NOT NULL ORDER BY installed_rank";
     try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        // MigrationVersion equality: "5", "5.0" and "5.0.0" are the same version to Flyway.
-        if (MigrationVersion.fromVersion(rows.getString(2)).equals(wanted)) {
-          found = new Row(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBoolean(5),
-              rows.getObject(6, OffsetDateTime.class).toInstant());
+        Row row = new Row(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBoolean(5),
+            rows.getObject(6, OffsetDateTime.class).toInstant());
+        // MigrationVersion equality in the predicates: "5", "5.0" and "5.0.0" are the same version to Flyway.
+        if (wanted.test(row)) {
+          found = row;
         }
       }
     }

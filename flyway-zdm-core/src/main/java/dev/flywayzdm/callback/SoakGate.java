@@ -142,6 +142,13 @@ public final class SoakGate {
           ContractStatus.ExpandState.APPLIED, Optional.empty(),
           Optional.of(recorded.orElse(expand.latestPossibleFinish())), recorded.isPresent(), soak, now);
     }
+    Optional<SchemaHistory.Row> baseline = history.baselineCovering(connection, contract.expandVersion());
+    if (baseline.isPresent()) {
+      // Below the baseline: never run here, its result was already in the database at the baseline.
+      return new ContractStatus(migration, contract.expandVersion(), Optional.ofNullable(baseline.get().script()),
+          ContractStatus.ExpandState.APPLIED, Optional.empty(), Optional.of(baseline.get().latestPossibleFinish()), false,
+          soak, now);
+    }
     MigrationVersion expandVersion = MigrationVersion.fromVersion(contract.expandVersion());
     Optional<MigrationInfo[]> all = migrations.get();
     Optional<MigrationInfo> known = all.flatMap(infos -> Arrays.stream(infos)

@@ -177,6 +177,24 @@ class SoakGateTest {
   }
 
   @Test
+  void shouldCountAnExpandBelowTheBaselineAsLiveFromTheBaseline(TestDatabase db) throws Exception {
+    // Given a database baselined at version 1: the expand's result was there before flyway-zdm saw it
+    Flyway flyway = TestFlyway.configure(db.dataSource(), "soak_baseline", "soak_zones", ZdmSettings.defaults())
+        .baselineVersion("1").load();
+    SoakGateTimeZoneTest.inZone("UTC", flyway::baseline);
+    db.execute("CREATE TABLE soak_baseline.users (id bigint PRIMARY KEY, name text, display_name text)");
+
+    assertThatThrownBy(flyway::migrate)
+        .rootCause().isInstanceOf(MigrationRefusedException.class)
+        .hasMessageContaining("V2__contract must wait: expand migration 1 (<< Flyway Baseline >>) counts as live from")
+        .hasMessageContaining("read in UTC-12");
+
+    db.execute("UPDATE soak_baseline.flyway_schema_history SET installed_on = installed_on - interval '14 hours' WHERE version = '1'");
+    assertThat(flyway.migrate().migrationsExecuted).isEqualTo(1);
+    assertThat(columnExists(db, "soak_baseline", "name")).isFalse();
+  }
+
+  @Test
   void shouldRecordWhenEachMigrationFinishedByTheDatabaseClock(TestDatabase db) throws Exception {
     Flyway flyway = TestFlyway.configure(db.dataSource(), "soak_record", "soak",
         ZdmSettings.builder().soak(Duration.ZERO).build()).load();
