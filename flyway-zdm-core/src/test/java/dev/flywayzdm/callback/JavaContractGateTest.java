@@ -162,10 +162,14 @@ class JavaContractGateTest {
 
     assertThat(flyway.migrate().migrationsExecuted).isEqualTo(2);
     assertThat(columnExists(db, "jc_zero", "users", "name")).isFalse();
+    assertThat(db.queryLong("SELECT count(*) FROM jc_zero.flyway_zdm_applied a JOIN jc_zero.flyway_schema_history h"
+        + " USING (installed_rank, version, script) WHERE h.success AND a.finished_at <= now()"))
+        .as("each non-transactional migration's record names the rank of the history row Flyway inserted after it")
+        .isEqualTo(2);
   }
 
   @Test
-  void soakZeroLetsASqlContractRunInTheSameMigrateAsItsNonTransactionalExpandWithoutTheLibrarysRecordToo(
+  void soakZeroLetsAJavaContractRunRightAfterItsNonTransactionalExpandWithoutTheCallbackToo(
       TestDatabase db) throws Exception {
     Flyway flyway = plainFlyway(db, "jc_zero_plain", ZdmSettings.builder().soak(Duration.ZERO).build(),
         new V1__create_users(), new V2__drop_users_name()).load();
