@@ -115,12 +115,30 @@ final class FinishedMigrations {
     }
   }
 
+  private boolean hasOurColumns(Connection connection) throws SQLException {
+    String sql = "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass(?) AND NOT attisdropped"
+        + " AND attname IN ('history_table', 'installed_rank', 'version', 'script', 'finished_at')";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, table.quoted());
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1) == 5;
+      }
+    }
+  }
+
   /**
    * When the history row {@code row} finished, by its record; empty when it has none (applied before
    * flyway-zdm was installed, without the callback, or the record could not be written).
    */
   Optional<Instant> finishedAt(Connection connection, SchemaHistory.Row row) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {
+      return Optional.empty();
+    }
+    if (!hasOurColumns(connection)) {
+      // Checked first: a failing query would abort the contract's transaction.
+      LOG.warn("flyway-zdm: {} is not flyway-zdm's table (its columns differ); contracts count their expand live from"
+          + " the conservative reading of installed_on in {}", table, history);
       return Optional.empty();
     }
     String sql = "SELECT max(finished_at) FROM " + table.quoted()

@@ -195,6 +195,25 @@ class SoakGateTest {
   }
 
   @Test
+  void aRecordThatCannotBeWrittenNeverFailsTheMigrationAndTheGateFallsBackToTheConservativeReading(TestDatabase db)
+      throws Exception {
+    // Given something else in the way of the library's table: every insert into it fails
+    db.execute("CREATE SCHEMA soak_unrecorded");
+    db.execute("CREATE VIEW soak_unrecorded.flyway_zdm_applied AS SELECT 1 AS unrelated");
+    Flyway flyway = TestFlyway.configure(db.dataSource(), "soak_unrecorded", "soak_zones", ZdmSettings.defaults())
+        .baselineOnMigrate(true).baselineVersion("0").target("1").load();
+
+    // Then the transactional expand still commits (the failed insert is rolled back to its savepoint)
+    assertThat(flyway.migrate().migrationsExecuted).isEqualTo(1);
+    assertThat(columnExists(db, "soak_unrecorded", "name")).isTrue();
+    Flyway contract = TestFlyway.configure(db.dataSource(), "soak_unrecorded", "soak_zones", ZdmSettings.defaults()).load();
+    assertThat(SoakGate.status(contract)).singleElement().satisfies(status -> {
+      assertThat(status.liveSinceRecorded()).isFalse();
+      assertThat(status.mayRunNow()).isFalse();
+    });
+  }
+
+  @Test
   void shouldRecordWhenEachMigrationFinishedByTheDatabaseClock(TestDatabase db) throws Exception {
     Flyway flyway = TestFlyway.configure(db.dataSource(), "soak_record", "soak",
         ZdmSettings.builder().soak(Duration.ZERO).build()).load();
