@@ -26,6 +26,11 @@ final class CallbackProxy implements InvocationHandler {
         new CallbackProxy(target));
   }
 
+  /** The callback this proxy delegates to. */
+  Callback target() {
+    return target;
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getDeclaringClass() == Object.class) {

@@ -7,7 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -15,20 +16,34 @@ import org.flywaydb.core.api.configuration.Configuration;
 /**
  * Reads Flyway's schema history table (configured schema and table name) and the database clock.
  * Every query is safe inside a migration's transaction: a missing table is detected with
- * {@code to_regclass}, never by a failing statement that would abort the transaction.
+ * {@code to_regclass}, never by a failing statement that would abort the transaction. Times are
+ * {@code timestamptz} (instants) only: the session's TimeZone never enters a comparison.
  */
 final class SchemaHistory {
 
   /**
    * The latest history row of a version.
    *
-   * @param liveSince {@code installed_on + execution_time}: when the migration had certainly finished,
-   *     in the database's clock and time zone
+   * @param type Flyway's migration type ({@code SQL}, {@code JDBC}, {@code BASELINE}, {@code DELETE}, ...)
+   * @param latestPossibleFinish {@code installed_on + execution_time} read as a local time of UTC-12,
+   *     the westernmost zone in use: the latest instant that zone-less value can denote, whatever the
+   *     TimeZone of the session that wrote it. The soak gate's fallback for a row without a record in
+   *     {@link FinishedMigrations}.
    */
-  record Row(String version, String script, boolean success, LocalDateTime liveSince) {}
+  record Row(int installedRank, String version, String script, String type, boolean success,
+      Instant latestPossibleFinish) {
 
-  /** The database's clock and time zone: the only clock the soak is measured with. */
-  record DatabaseClock(LocalDateTime now, String timeZone) {}
+    /** A marker Flyway's {@code repair} inserts for a migration it deleted: not applied any more. */
+    boolean deleted() {
+      return "DELETE".equals(type);
+    }
+  }
+
+  /**
+   * How many hours west of UTC the westernmost time zone lies (UTC-12, e.g. {@code Etc/GMT+12}): a
+   * zone-less time written in any real zone denotes an instant no later than that time read in UTC-12.
+   */
+  static final int WESTERNMOST_OFFSET_HOURS = 12;
 
   private final QualifiedName table;
 
@@ -40,6 +55,11 @@ final class SchemaHistory {
   @Override
   public String toString() {
     return table.quoted();
+  }
+
+  /** The history table's name, as configured. */
+  QualifiedName table() {
+    return table;
   }
 
   static SchemaHistory of(Configuration configuration) {
@@ -76,29 +96,49 @@ final class SchemaHistory {
 
   /** The latest row recorded for {@code version}, successful or not; empty when it never ran. */
   Optional<Row> latest(Connection connection, String version) throws SQLException {
+    MigrationVersion wanted = MigrationVersion.fromVersion(version);
+    return latestWhere(connection, row -> MigrationVersion.fromVersion(row.version()).equals(wanted));
+  }
+
+  /**
+   * The latest baseline row ({@code flyway baseline}, {@code baselineOnMigrate}) at or above
+   * {@code version}: a migration below the baseline was never run here, what it made was already in
+   * the database when the baseline was taken.
+   */
+  Optional<Row> baselineCovering(Connection connection, String version) throws SQLException {
+    MigrationVersion wanted = MigrationVersion.fromVersion(version);
+    return latestWhere(connection, row -> ("BASELINE".equals(row.type()) || "INIT".equals(row.type()))
+        && MigrationVersion.fromVersion(row.version()).compareTo(wanted) >= 0);
+  }
+
+  private Optional<Row> latestWhere(Connection connection, java.util.function.Predicate<Row> wanted) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {
       return Optional.empty();
     }
-    MigrationVersion wanted = MigrationVersion.fromVersion(version);
     Row found = null;
-    String sql = "SELECT version, script, success, installed_on + coalesce(execution_time, 0) * interval '1 millisecond'"
+    String sql = "SELECT installed_rank, version, script, type, success,"
+        + " (installed_on + coalesce(execution_time, 0) * interval '1 millisecond') AT TIME ZONE 'UTC'"
+        + " + interval '" + WESTERNMOST_OFFSET_HOURS + " hours'"
         + " FROM " + table.quoted() + " WHERE version IS NOT NULL ORDER BY installed_rank";
     try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        // MigrationVersion equality: "5", "5.0" and "5.0.0" are the same version to Flyway.
-        if (MigrationVersion.fromVersion(rows.getString(1)).equals(wanted)) {
-          found = new Row(rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getObject(4, LocalDateTime.class));
+        Row row = new Row(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBoolean(5),
+            rows.getObject(6, OffsetDateTime.class).toInstant());
+        // MigrationVersion equality in the predicates: "5", "5.0" and "5.0.0" are the same version to Flyway.
+        if (wanted.test(row)) {
+          found = row;
         }
       }
     }
     return Optional.ofNullable(found);
   }
 
-  static DatabaseClock clock(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT localtimestamp, current_setting('TimeZone')");
+  /** The database's clock now ({@code clock_timestamp()}): the only clock the soak is measured with. */
+  static Instant now(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT clock_timestamp()");
         ResultSet rows = statement.executeQuery()) {
       rows.next();
-      return new DatabaseClock(rows.getObject(1, LocalDateTime.class), rows.getString(2));
+      return rows.getObject(1, OffsetDateTime.class).toInstant();
     }
   }
 }

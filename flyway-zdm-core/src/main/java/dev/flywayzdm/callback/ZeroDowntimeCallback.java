@@ -7,6 +7,7 @@ import dev.flywayzdm.internal.pg.FlywayLockMode;
 import dev.flywayzdm.internal.pg.SessionActivity;
 import dev.flywayzdm.internal.pg.SessionInfo;
 import dev.flywayzdm.lint.internal.engine.DestructiveGate;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *       are logged, and a pending non-transactional migration under Flyway's transactional lock
  *       fails fast with the fix instead of hanging.
  *   <li>A contract migration ({@code @Contract}, {@code -- zdm:contract expand=5}) runs only when its
- *       expand has been live for the soak ({@link SoakGate}).
+ *       expand has been live for the soak ({@link SoakGate}). After each versioned migration the
+ *       callback records when it finished, by the database's clock, in {@code flyway_zdm_applied}
+ *       beside the schema history table: the soak is measured from that record.
  *   <li>DROP TABLE / DROP COLUMN / RENAME / SET SCHEMA / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA /
  *       DROP TYPE ... CASCADE in a SQL migration, also inside a {@code DO} block, a constant string given
  *       to {@code EXECUTE} or a routine created in the run and then called, are refused before the file
@@ -89,6 +92,31 @@ public class ZeroDowntimeCallback implements Callback {
    */
   public static Callback forSpring() {
     return CallbackProxy.of(new ZeroDowntimeCallback());
+  }
+
+  /**
+   * Whether this callback is among the configuration's callbacks, directly, as the {@link #forSpring()}
+   * proxy, or as a subclass or another class loader's copy of it. flyway-zdm's Java contract migrations
+   * ask, to say so when they guard themselves without it.
+   */
+  public static boolean isRegistered(Configuration configuration) {
+    Callback[] callbacks = configuration.getCallbacks();
+    if (callbacks == null) {
+      return false;
+    }
+    for (Callback callback : callbacks) {
+      Object candidate = callback;
+      if (callback != null && Proxy.isProxyClass(callback.getClass())
+          && Proxy.getInvocationHandler(callback) instanceof CallbackProxy proxy) {
+        candidate = proxy.target();
+      }
+      for (Class<?> type = candidate == null ? null : candidate.getClass(); type != null; type = type.getSuperclass()) {
+        if (type.getName().equals(ZeroDowntimeCallback.class.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
@@ -172,7 +200,7 @@ public class ZeroDowntimeCallback implements Callback {
           run.adoption().startAfter().map(Object::toString).orElse(""));
     }
     if (governed && declaration.contract().isPresent()) {
-      soakGate(connection, configuration, migration, declaration.contract().get(), settings);
+      soakGate(connection, configuration, info, declaration.contract().get(), settings);
     }
     if (governed) {
       declaration.allowDestructiveReason().ifPresent(reason ->
@@ -189,9 +217,11 @@ public class ZeroDowntimeCallback implements Callback {
     timeouts.apply(connection, migration, transactional, settings);
   }
 
-  private void soakGate(Connection connection, Configuration configuration, String migration,
+  private void soakGate(Connection connection, Configuration configuration, MigrationInfo info,
       MigrationDeclaration.ContractOf contract, ZdmSettings settings) throws SQLException {
-    ContractStatus status = SoakGate.evaluate(connection, configuration, migration, contract, settings);
+    String migration = MigrationName.of(info);
+    ContractStatus status = SoakGate.evaluate(connection, configuration, migration, info.getVersion(), contract, settings,
+        () -> SoakGate.allMigrations(configuration));
     if (!status.mayRunNow()) {
       throw new MigrationRefusedException("flyway-zdm: " + status.describe());
     }
@@ -263,6 +293,12 @@ public class ZeroDowntimeCallback implements Callback {
     Connection connection = context.getConnection();
     running.remove(connection);
     checkedUpFront.remove(connection);
+    if (!failed) {
+      // Before the timeouts are restored: the record runs under the migration's lock_timeout (or its own).
+      Configuration configuration = context.getConfiguration();
+      new FinishedMigrations(SchemaHistory.of(configuration))
+          .record(connection, context.getMigrationInfo(), ProjectSettings.of(configuration).lockTimeout());
+    }
     timeouts.restore(connection, failed);
   }
 

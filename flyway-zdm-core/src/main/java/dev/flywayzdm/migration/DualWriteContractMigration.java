@@ -19,8 +19,9 @@ import dev.flywayzdm.internal.dualwrite.DualWriteRemover;
  * }
  * }</pre>
  *
- * Declare it with {@link Contract @Contract} so the flyway-zdm callback holds it back until the
- * expand migration has soaked ({@code flyway.zdm.soak}). Deploy it only when no application version
+ * Declare it with {@link Contract @Contract} (required: it refuses to run without) so that it is held
+ * back until the expand migration has soaked ({@code flyway.zdm.soak}), by the callback and by the
+ * migration itself when the callback is not registered. Deploy it only when no application version
  * reads or writes the old column (or the compatibility view) any more.
  */
 public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
@@ -30,6 +31,12 @@ public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
 
   @Override
   protected final void apply(MigrationRun run) throws Exception {
+    if (!getClass().isAnnotationPresent(Contract.class)) {
+      // Without a declared expand there is no soak gate: dropping the old column could hit the old release.
+      throw new IllegalStateException(run.name() + ": a DualWriteContractMigration must declare its expand migration"
+          + " so that the soak gate can hold it back: annotate the class with @Contract(expand = \"<version of the"
+          + " DualWriteExpandMigration>\"). Nothing was changed.");
+    }
     DualWrite dualWrite = dualWrite();
     if (dualWrite == null) {
       throw new IllegalStateException(run.name() + ": dualWrite() returned null");

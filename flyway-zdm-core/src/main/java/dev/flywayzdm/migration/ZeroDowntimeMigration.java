@@ -1,5 +1,6 @@
 package dev.flywayzdm.migration;
 
+import dev.flywayzdm.callback.SoakGate;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
@@ -31,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * The migration's connection has autocommit on while {@link #apply} runs and gets its original
+ * A migration annotated {@link Contract @Contract} checks its soak gate ({@link SoakGate#enforce})
+ * before {@link #apply} runs, also when the flyway-zdm callback is not registered, and refuses
+ * without changing anything while the expand has not soaked.
+ *
+ * <p>The migration's connection has autocommit on while {@link #apply} runs and gets its original
  * autocommit back afterwards, also on failure. Keep constructors cheap: Flyway instantiates
  * migrations more than once.
  */
@@ -53,6 +58,9 @@ public abstract class ZeroDowntimeMigration extends BaseJavaMigration {
       throw new IllegalStateException(name + ": settings(ZdmSettings) returned null; return projectDefaults to keep them");
     }
     Connection connection = context.getConnection();
+    // A contract guards itself: without the callback (not registered, or replaced by a later
+    // callbacks(...)) nothing else would stop it from dropping what the old release still reads.
+    SoakGate.enforce(connection, context.getConfiguration(), this, name);
     boolean autoCommit = connection.getAutoCommit();
     MigrationRun run = new MigrationRun(name, context.getConfiguration(), connection, settings);
     long start = System.nanoTime();

@@ -1,6 +1,9 @@
 package dev.flywayzdm.migration;
 
+import dev.flywayzdm.config.ZdmConfigurationExtension;
+import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.testsupport.TestDatabase;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -33,12 +36,16 @@ final class TestFlyway {
 
   /** Each call gets a history table of its own, so tests sharing a database do not see each other's runs. */
   static FluentConfiguration configure(TestDatabase db, JavaMigration... migrations) {
-    return Flyway.configure()
+    FluentConfiguration configuration = Flyway.configure()
         .dataSource(db.dataSource())
         .locations("classpath:dev/flywayzdm/migration/none")
         .table("history_" + HISTORY.incrementAndGet())
         .baselineOnMigrate(true)
         .baselineVersion("0")
         .javaMigrations(migrations);
+    // These tests run an expand and its contract back to back, as in development: soak 0 (a contract
+    // checks its soak gate itself, also without the callback).
+    ZdmConfigurationExtension.in(configuration).apply(ZdmSettings.defaults().toBuilder().soak(Duration.ZERO).build());
+    return configuration;
   }
 }

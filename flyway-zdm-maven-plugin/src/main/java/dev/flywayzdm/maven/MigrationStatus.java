@@ -6,6 +6,7 @@ import dev.flywayzdm.callback.MigrationName;
 import dev.flywayzdm.callback.SoakGate;
 import dev.flywayzdm.config.DurationText;
 import java.text.SimpleDateFormat;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,8 @@ import org.flywaydb.core.api.MigrationState;
  */
 final class MigrationStatus {
 
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+      .withZone(ZoneOffset.UTC);
 
   private final List<StatusRow> rows;
   private final List<ContractStatus> contracts;
@@ -68,13 +70,15 @@ final class MigrationStatus {
   static String gate(ContractStatus contract) {
     String expand = "expand " + contract.expandVersion();
     return switch (contract.expandState()) {
-      case MISSING -> expand + " not applied yet";
-      case FAILED -> expand + " failed: repair it first";
+      case NOT_APPLIED -> expand + " not applied yet" + contract.expandFlywayState().map(s -> " (" + s + ")").orElse("");
+      case AFTER_CONTRACT -> expand + " comes after this contract: fix the declared version";
+      case UNKNOWN -> expand + " unknown to Flyway: check the declared version";
+      case FAILED -> expand + " failed: run it again first";
       case APPLIED -> contract.mayRunNow()
           ? "may run now (" + expand + ", soak " + DurationText.format(contract.soak()) + " over)"
-          : "blocked by soak: may run from " + contract.mayRunFrom().map(SECONDS::format)
-              .orElse("?") + " " + contract.timeZone() + " (" + expand + ", "
-              + DurationText.roughly(contract.remaining()) + " to go)";
+          : "blocked by soak: may run from " + contract.mayRunFrom().map(SECONDS::format).orElse("?")
+              + " (" + expand + ", " + DurationText.roughly(contract.remaining()) + " to go"
+              + (contract.liveSinceRecorded() ? "" : ", conservative: applied without flyway-zdm's record") + ")";
     };
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywayzdm.callback.ContractStatus;
 import dev.flywayzdm.callback.MigrationRefusedException;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class MigrateSummaryTest {
 
-  private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 21, 6, 0);
+  private static final Instant NOW = Instant.parse("2026-11-21T06:00:00Z");
 
   @Test
   void saysWhatWasAppliedHowLongItTookAndWhichContractsWait() {
     ContractStatus blocked = new ContractStatus("V3__drop_legacy_note", "2", Optional.of("V2__add_note.sql"),
-        ContractStatus.ExpandState.APPLIED, Optional.of(NOW.minusMinutes(1)), Duration.ofHours(24),
-        Optional.of(NOW.minusMinutes(1).plusHours(24)), NOW, "UTC");
+        ContractStatus.ExpandState.APPLIED, Optional.empty(), Optional.of(NOW.minus(Duration.ofMinutes(1))), true,
+        Duration.ofHours(24), NOW);
 
     List<String> lines = new MigrateSummary(2, 1, Duration.ofMillis(1234), "2", List.of(blocked)).lines();
 
@@ -38,16 +38,16 @@ class MigrateSummaryTest {
   @Test
   void theGateColumnSaysWhenABlockedContractMayRun() {
     ContractStatus blocked = new ContractStatus("V3__drop", "2", Optional.empty(), ContractStatus.ExpandState.APPLIED,
-        Optional.of(NOW.minusMinutes(90)), Duration.ofHours(2), Optional.of(NOW.plusMinutes(30)), NOW, "UTC");
+        Optional.empty(), Optional.of(NOW.minus(Duration.ofMinutes(90))), true, Duration.ofHours(2), NOW);
     ContractStatus free = new ContractStatus("V3__drop", "2", Optional.empty(), ContractStatus.ExpandState.APPLIED,
-        Optional.of(NOW.minusHours(3)), Duration.ofHours(2), Optional.of(NOW.minusHours(1)), NOW, "UTC");
-    ContractStatus missing = new ContractStatus("V3__drop", "2", Optional.empty(), ContractStatus.ExpandState.MISSING,
-        Optional.empty(), Duration.ofHours(2), Optional.empty(), NOW, "UTC");
+        Optional.empty(), Optional.of(NOW.minus(Duration.ofHours(3))), true, Duration.ofHours(2), NOW);
+    ContractStatus missing = new ContractStatus("V3__drop", "2", Optional.empty(), ContractStatus.ExpandState.NOT_APPLIED,
+        Optional.of("Pending"), Optional.empty(), false, Duration.ofHours(2), NOW);
 
     assertThat(MigrationStatus.gate(blocked))
         .isEqualTo("blocked by soak: may run from 2026-11-21 06:30:00 UTC (expand 2, 30m 0s to go)");
     assertThat(MigrationStatus.gate(free)).isEqualTo("may run now (expand 2, soak 2h over)");
-    assertThat(MigrationStatus.gate(missing)).isEqualTo("expand 2 not applied yet");
+    assertThat(MigrationStatus.gate(missing)).isEqualTo("expand 2 not applied yet (Pending)");
   }
 
   @Test

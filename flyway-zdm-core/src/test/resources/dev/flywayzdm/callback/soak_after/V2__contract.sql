@@ -1,0 +1,2 @@
+-- zdm:contract expand=3
+ALTER TABLE users DROP COLUMN name;

@@ -1,0 +1,2 @@
+-- zdm:contract expand=1.1
+ALTER TABLE users DROP COLUMN name;
