@@ -71,11 +71,6 @@ final class SchemaHistory {
         Identifier.of("schema history table", configuration.getTable())));
   }
 
-  /** The history table's name, schema-qualified when Flyway names a schema. */
-  QualifiedName table() {
-    return table;
-  }
-
   /** The highest version applied successfully (a baseline counts); empty for an empty or missing table. */
   Optional<String> highestApplied(Connection connection) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {
