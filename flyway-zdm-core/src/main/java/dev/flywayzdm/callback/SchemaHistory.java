@@ -51,6 +51,11 @@ final class SchemaHistory {
         Identifier.of("schema history table", configuration.getTable())));
   }
 
+  /** Whether the history table exists yet (asked with {@code to_regclass}: never aborts a transaction). */
+  boolean exists(Connection connection) throws SQLException {
+    return TableCatalog.exists(connection, table);
+  }
+
   /** The latest row recorded for {@code version}, successful or not; empty when it never ran. */
   Optional<Row> latest(Connection connection, String version) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {

@@ -81,7 +81,8 @@ public class ZeroDowntimeCallback implements Callback {
   @Override
   public boolean supports(Event event, Context context) {
     // Called with a null context on 11.x and a context without connection on 13.x: decide on the event only.
-    return event == Event.BEFORE_MIGRATE
+    return event == Event.BEFORE_VALIDATE
+        || event == Event.BEFORE_MIGRATE
         || event == Event.AFTER_MIGRATE
         || event == Event.AFTER_MIGRATE_ERROR
         || event == Event.BEFORE_EACH_MIGRATE
@@ -99,6 +100,7 @@ public class ZeroDowntimeCallback implements Callback {
   public void handle(Event event, Context context) {
     try {
       switch (event) {
+        case BEFORE_VALIDATE -> beforeValidate(context);
         case BEFORE_MIGRATE -> beforeMigrate(context);
         case BEFORE_EACH_MIGRATE -> beforeEachMigrate(context);
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
@@ -121,9 +123,24 @@ public class ZeroDowntimeCallback implements Callback {
     return "flyway-zdm";
   }
 
+  /**
+   * Migrate validates before {@code BEFORE_MIGRATE} fires: a failed run of a flyway-zdm migration
+   * must be gone by then, or validation stops the rerun. A {@code flyway validate} of its own
+   * changes nothing.
+   */
+  private void beforeValidate(Context context) throws SQLException {
+    if (FlywayCommand.isMigrate() && context.getConnection() != null) {
+      ResumableFailures.forget(context.getConnection(), context.getConfiguration());
+    }
+  }
+
   private void beforeMigrate(Context context) throws SQLException {
     Configuration configuration = context.getConfiguration();
     ZdmSettings settings = ProjectSettings.of(configuration);
+    // Again here for validateOnMigrate=false: then migrate's own check of failed rows comes next.
+    if (context.getConnection() != null) {
+      ResumableFailures.forget(context.getConnection(), configuration);
+    }
     lint.reset(configuration);
     if (settings.soak().isZero()) {
       LOG.warn("flyway-zdm: flyway.zdm.soak = 0: contract migrations run right after their expand, even in the same run."

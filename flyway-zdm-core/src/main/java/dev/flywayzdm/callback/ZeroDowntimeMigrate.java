@@ -88,6 +88,8 @@ public final class ZeroDowntimeMigrate {
     try {
       MigrateResult result = Failsafe.with(policy).get(() -> {
         attempts.incrementAndGet();
+        // Also without the callback registered: the same command continues a failed flyway-zdm migration.
+        ResumableFailures.forget(flyway.getConfiguration());
         return flyway.migrate();
       });
       applied.addAndGet(result.migrationsExecuted);

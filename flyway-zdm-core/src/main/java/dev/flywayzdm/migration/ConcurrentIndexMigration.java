@@ -1,7 +1,6 @@
 package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder;
-import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder.Outcome;
 import dev.flywayzdm.internal.pg.IndexDefinition;
 
 /**
@@ -51,8 +50,9 @@ public abstract class ConcurrentIndexMigration extends ZeroDowntimeMigration {
     ConcurrentIndexBuilder builder = run.indexBuilder();
     switch (change.kind()) {
       case CREATE -> {
-        Outcome outcome = builder.create(run.connection(), definition);
-        if (outcome != Outcome.ALREADY_VALID && change.analyze()) {
+        builder.create(run.connection(), definition);
+        // Also when a rerun finds the index already valid: the run that built it may have died before its ANALYZE.
+        if (change.analyze()) {
           builder.analyze(run.connection(), definition.table());
         }
       }

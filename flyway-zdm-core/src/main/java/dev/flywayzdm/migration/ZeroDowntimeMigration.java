@@ -62,6 +62,12 @@ public abstract class ZeroDowntimeMigration extends BaseJavaMigration {
       }
       apply(run);
       LOG.info("{}: done in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      // Flyway records the failure and, unless our callback removes that row, refuses the rerun: say how to go on.
+      throw new MigrationFailedException(name, e, context.getConfiguration());
     } finally {
       if (connection.getAutoCommit() != autoCommit) {
         connection.setAutoCommit(autoCommit);
