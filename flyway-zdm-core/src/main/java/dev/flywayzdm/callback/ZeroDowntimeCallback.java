@@ -9,6 +9,7 @@ import dev.flywayzdm.internal.pg.SessionInfo;
 import dev.flywayzdm.lint.internal.engine.DestructiveStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,8 @@ public class ZeroDowntimeCallback implements Callback {
   /** Declarations of the migrations running now, by connection: statement events need them. */
   private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
   private final MigrationLint lint = new MigrationLint();
+  /** When the running statement of each SQL migration started, by connection: a lock wait is told by its duration. */
+  private final Map<Connection, Long> statementStarts = new ConcurrentHashMap<>();
 
   /**
    * This callback in a form Spring (or any container that reflects over a bean's class) accepts on
@@ -87,6 +90,7 @@ public class ZeroDowntimeCallback implements Callback {
         || event == Event.AFTER_MIGRATE_ERROR
         || event == Event.BEFORE_EACH_MIGRATE
         || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
+        || event == Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR
         || event == Event.AFTER_EACH_MIGRATE
         || event == Event.AFTER_EACH_MIGRATE_ERROR;
   }
@@ -104,6 +108,7 @@ public class ZeroDowntimeCallback implements Callback {
         case BEFORE_MIGRATE -> beforeMigrate(context);
         case BEFORE_EACH_MIGRATE -> beforeEachMigrate(context);
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
+        case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> afterStatementError(context);
         case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
         case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> lint.reset(context.getConfiguration());
@@ -193,6 +198,9 @@ public class ZeroDowntimeCallback implements Callback {
   }
 
   private void beforeStatement(Context context) {
+    if (context.getConnection() != null) {
+      statementStarts.put(context.getConnection(), System.nanoTime());
+    }
     MigrationDeclaration declaration = running.getOrDefault(context.getConnection(), MigrationDeclaration.NONE);
     if (declaration.isContract() || declaration.allowDestructiveReason().isPresent() || context.getStatement() == null) {
       return;
@@ -209,9 +217,41 @@ public class ZeroDowntimeCallback implements Callback {
     }
   }
 
+  /**
+   * A statement of a SQL migration failed after waiting at least lock_timeout: names who held or
+   * awaited locks on the tables it names, while they still do (Flyway alone reports only the bare
+   * 55P03). Flyway hands callbacks no SQLSTATE on PostgreSQL, so the statement's duration tells a
+   * lock wait from an instant error. Looked up on a connection of its own: the migration's
+   * transaction is aborted and must not run SQL.
+   */
+  private void afterStatementError(Context context) {
+    org.flywaydb.core.api.callback.Statement statement = context.getStatement();
+    Long started = statementStarts.remove(context.getConnection());
+    if (statement == null || statement.getSql() == null || started == null) {
+      return;
+    }
+    Duration lockTimeout = ProjectSettings.of(context.getConfiguration()).lockTimeout();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    if (lockTimeout.isZero() || took.compareTo(lockTimeout) < 0) {
+      return;
+    }
+    String migration = context.getMigrationInfo() == null ? "flyway-zdm" : MigrationName.of(context.getMigrationInfo());
+    String head = head(statement.getSql());
+    try {
+      StatementLockers.Lockers lockers = StatementLockers.lookUp(context.getConfiguration(), statement.getSql(),
+          StatementLockers.backendPid(context.getConnection()));
+      LOG.warn("{}: {} failed after {} ms, at least lock_timeout {}: the locks it waited for were {}", migration, head,
+          took.toMillis(), DurationText.format(lockTimeout), lockers.describe());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("{}: {} failed after {} ms, at least lock_timeout {}; could not look up who holds its locks: {}", migration,
+          head, took.toMillis(), DurationText.format(lockTimeout), e.getMessage());
+    }
+  }
+
   private void afterEachMigrate(Context context, boolean failed) {
     Connection connection = context.getConnection();
     running.remove(connection);
+    statementStarts.remove(connection);
     timeouts.restore(connection, failed);
   }
 
@@ -224,9 +264,17 @@ public class ZeroDowntimeCallback implements Callback {
           .filter(session -> !isFlywayLock(session))
           .toList();
       for (SessionInfo session : old) {
-        LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={}: {}; a migration that"
-            + " needs a lock it holds will fail after lock_timeout {}", DurationText.format(settings.maxBlockerAge()),
-            session.describe(), DurationText.format(settings.lockTimeout()));
+        List<SessionInfo> waitsFor = SessionActivity.blockersOf(connection, session.pid());
+        if (waitsFor.isEmpty()) {
+          LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={}, a possible blocker:"
+              + " {}; a migration that needs a lock it holds will fail after lock_timeout {}",
+              DurationText.format(settings.maxBlockerAge()), session.describe(), DurationText.format(settings.lockTimeout()));
+        } else {
+          // Ending this one would not help: it only queues behind the sessions named.
+          LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={} that is itself waiting"
+              + " (not a blocker): {}; it waits behind {}", DurationText.format(settings.maxBlockerAge()), session.describe(),
+              waitsFor.stream().map(w -> "pid " + w.pid()).collect(Collectors.joining(", ")));
+        }
       }
     } catch (SQLException e) {
       LOG.warn("flyway-zdm pre-flight: could not list open transactions: {}", e.getMessage());
