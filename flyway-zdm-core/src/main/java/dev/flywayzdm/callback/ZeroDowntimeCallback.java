@@ -152,6 +152,7 @@ public class ZeroDowntimeCallback implements Callback {
           + " Fine for development and tests; in production the old application version may still be using what they remove.");
     }
     PendingMigrations.failFastOnTransactionalLock(configuration);
+    PendingMigrations.checkDescriptions(configuration);
     reportOldTransactions(context.getConnection(), settings);
   }
 

@@ -36,8 +36,19 @@ import dev.flywayzdm.internal.pg.IndexDefinition;
  */
 public abstract class ConcurrentIndexMigration extends ZeroDowntimeMigration {
 
-  /** The index change; called once per run. */
+  /** The index change; called before the run starts (to check it) and once when it runs. */
   protected abstract ConcurrentIndex index();
+
+  @Override
+  final void checkDescription(String name) {
+    ConcurrentIndex change = index();
+    if (change == null) {
+      throw new IllegalStateException(name + ": index() returned null");
+    }
+    if (change.kind() == ConcurrentIndex.Kind.CREATE) {
+      change.definition(name);
+    }
+  }
 
   @Override
   protected final void apply(MigrationRun run) throws Exception {

@@ -29,6 +29,15 @@ public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
   protected abstract DualWrite dualWrite();
 
   @Override
+  final void checkDescription(String name) {
+    DualWrite dualWrite = dualWrite();
+    if (dualWrite == null) {
+      throw new IllegalStateException(name + ": dualWrite() returned null");
+    }
+    dualWrite.spec();
+  }
+
+  @Override
   protected final void apply(MigrationRun run) throws Exception {
     DualWrite dualWrite = dualWrite();
     if (dualWrite == null) {
