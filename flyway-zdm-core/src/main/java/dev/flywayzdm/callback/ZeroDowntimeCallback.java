@@ -154,6 +154,28 @@ public class ZeroDowntimeCallback implements Callback {
     PendingMigrations.failFastOnTransactionalLock(configuration);
     PendingMigrations.checkDescriptions(configuration);
     reportOldTransactions(context.getConnection(), settings);
+    reportAdvisoryLockHolders(context.getConnection());
+  }
+
+  /**
+   * Flyway takes its lock right after this event and waits for it silently: say who holds an
+   * advisory lock now. After a kill -9 it is typically the orphaned backend of the killed run, still
+   * running its last statement (a concurrent index build) until the server notices the client is gone.
+   */
+  private static void reportAdvisoryLockHolders(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      for (SessionInfo session : SessionActivity.advisoryLockHolders(connection)) {
+        LOG.warn("flyway-zdm pre-flight: {} holds an advisory lock; if it is Flyway's lock (another migrate, or the"
+            + " orphaned statement of a killed run), this migrate waits until it ends (Flyway's lockRetryCount bounds"
+            + " the wait); SELECT pg_terminate_backend({}) ends it now, and a concurrent index it leaves INVALID is"
+            + " rebuilt by the rerun", session.describe(), session.pid());
+      }
+    } catch (SQLException e) {
+      LOG.warn("flyway-zdm pre-flight: could not list advisory lock holders: {}", e.getMessage());
+    }
   }
 
   private void beforeEachMigrate(Context context) throws SQLException {

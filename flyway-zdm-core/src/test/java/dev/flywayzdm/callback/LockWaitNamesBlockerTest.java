@@ -118,6 +118,26 @@ class LockWaitNamesBlockerTest {
   }
 
   @Test
+  void shouldNameTheHolderOfAnAdvisoryLockSuchAsAnOrphanedBuildBeforeWaitingForFlywaysLock(TestDatabase db) throws Exception {
+    db.execute("CREATE SCHEMA lockname_orphan");
+    Flyway flyway = TestFlyway.configure(db.dataSource(), "lockname_orphan", "rerun_none", ONE_ATTEMPT).load();
+    try (Connection orphan = db.connect(); CapturedLog log = CapturedLog.start()) {
+      int pid = orphan.unwrap(PGConnection.class).getBackendPID();
+      try (Statement statement = orphan.createStatement()) {
+        statement.execute("SET application_name = 'killed-deploy'");
+        statement.execute("SELECT pg_advisory_lock(4242)");
+      }
+
+      flyway.migrate();
+
+      assertThat(log.text()).contains("flyway-zdm pre-flight: pid " + pid + " (")
+          .contains("@killed-deploy, idle")
+          .contains("holds an advisory lock; if it is Flyway's lock")
+          .contains("SELECT pg_terminate_backend(" + pid + ")");
+    }
+  }
+
+  @Test
   void shouldFindRelationNamesInAStatementQualifiedOrNot() {
     assertThat(StatementLockers.relationNames("ALTER TABLE sales.\"Orders\" ADD COLUMN x int -- orders", java.util.List.of("\"s\"")))
         .contains("\"sales\".\"Orders\"", "\"alter\"", "\"s\".\"alter\"")

@@ -125,6 +125,23 @@ class RerunWithoutRepairTest {
   }
 
   @Test
+  void shouldStillAnalyzeWhenTheRerunFindsTheIndexAlreadyBuiltByTheKilledRun(TestDatabase db) throws Exception {
+    // The killed run had built the index and died before its ANALYZE: no statistics on the table.
+    db.execute("CREATE SCHEMA rerun_analyze; CREATE TABLE rerun_analyze.events (id int PRIMARY KEY, kind text);"
+        + " INSERT INTO rerun_analyze.events SELECT g, 'k' || (g % 5) FROM generate_series(1, 2000) g;"
+        + " CREATE INDEX idx_events_kind ON rerun_analyze.events (kind)");
+    assertThat(db.queryLong("SELECT count(*) FROM pg_stats WHERE schemaname = 'rerun_analyze' AND tablename = 'events'"))
+        .isZero();
+    Flyway flyway = withCallback(db, "rerun_analyze",
+        new V1__index(() -> ConcurrentIndex.create("idx_events_kind").on("events").columns("kind"))).load();
+
+    flyway.migrate();
+
+    assertThat(db.queryLong("SELECT count(*) FROM pg_stats WHERE schemaname = 'rerun_analyze' AND tablename = 'events'"))
+        .as("the promised ANALYZE ran although the index was already valid").isPositive();
+  }
+
+  @Test
   void shouldContinueWhenFlywayValidateOnMigrateIsOff(TestDatabase db) throws Exception {
     db.execute("CREATE SCHEMA rerun_novalidate; CREATE TABLE rerun_novalidate.members (id int PRIMARY KEY, email text);"
         + " INSERT INTO rerun_novalidate.members VALUES (1, 'a@x'), (2, 'a@x')");
