@@ -21,28 +21,40 @@ final class PendingMigrations {
   private PendingMigrations() {}
 
   /**
+   * The migrations this run will apply, read before the first one runs; empty (logged at debug)
+   * when they cannot be listed, and then each migration is checked as it starts. A second Flyway
+   * on the same configuration: info() fires no migrate events, so the callback is not re-entered;
+   * it costs one classpath scan and one history read per run.
+   */
+  static Optional<MigrationInfo[]> list(Configuration configuration) {
+    try {
+      return Optional.of(Flyway.configure(configuration.getClassLoader()).configuration(configuration).load().info().pending());
+    } catch (RuntimeException | LinkageError e) {
+      LOG.debug("flyway-zdm: could not list pending migrations before the run ({}); checking each as it starts", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Refuses the run when Flyway's transactional lock is on and a pending migration runs without a
    * transaction: its concurrent index build or validation would wait for Flyway's own open
    * transaction forever. {@link ZeroDowntimeCallback} re-checks each migration as it starts, so if
    * the pending list cannot be read here nothing is lost but time.
    */
-  static void failFastOnTransactionalLock(Configuration configuration) {
-    if (!FlywayLockMode.transactionalLockOn(configuration)) {
+  static void failFastOnTransactionalLock(Configuration configuration, Optional<MigrationInfo[]> pending) {
+    if (!FlywayLockMode.transactionalLockOn(configuration) || pending.isEmpty()) {
       return;
     }
     List<String> nonTransactional = new ArrayList<>();
     try {
-      // A second Flyway on the same configuration: info() fires no migrate events, so this
-      // callback is not re-entered; it costs one classpath scan and one history read.
-      MigrationInfo[] pending = Flyway.configure(configuration.getClassLoader()).configuration(configuration).load().info().pending();
-      for (MigrationInfo info : pending) {
+      for (MigrationInfo info : pending.get()) {
         if (info instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null
             && !impl.getResolvedMigration().getExecutor().canExecuteInTransaction()) {
           nonTransactional.add(MigrationName.of(info));
         }
       }
     } catch (RuntimeException | LinkageError e) {
-      LOG.debug("flyway-zdm: could not list pending migrations before the run ({}); checking each as it starts", e.toString());
+      LOG.debug("flyway-zdm: could not inspect pending migrations before the run ({}); checking each as it starts", e.toString());
       return;
     }
     if (!nonTransactional.isEmpty()) {
@@ -61,16 +73,12 @@ final class PendingMigrations {
    *
    * @throws MigrationRefusedException naming the migration and what is wrong with it
    */
-  static void checkDescriptions(Configuration configuration) {
-    MigrationInfo[] pending;
-    try {
-      pending = Flyway.configure(configuration.getClassLoader()).configuration(configuration).load().info().pending();
-    } catch (RuntimeException | LinkageError e) {
-      LOG.debug("flyway-zdm: could not list pending migrations before the run ({}); each is checked as it starts", e.toString());
+  static void checkDescriptions(Configuration configuration, Optional<MigrationInfo[]> pending) {
+    if (pending.isEmpty()) {
       return;
     }
     List<String> problems = new ArrayList<>();
-    for (MigrationInfo info : pending) {
+    for (MigrationInfo info : pending.get()) {
       Optional<ZeroDowntimeMigration> migration = instance(info, configuration);
       if (migration.isEmpty()) {
         continue;

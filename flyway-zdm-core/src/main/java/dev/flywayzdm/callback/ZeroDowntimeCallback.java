@@ -151,8 +151,9 @@ public class ZeroDowntimeCallback implements Callback {
       LOG.warn("flyway-zdm: flyway.zdm.soak = 0: contract migrations run right after their expand, even in the same run."
           + " Fine for development and tests; in production the old application version may still be using what they remove.");
     }
-    PendingMigrations.failFastOnTransactionalLock(configuration);
-    PendingMigrations.checkDescriptions(configuration);
+    Optional<MigrationInfo[]> pending = PendingMigrations.list(configuration);
+    PendingMigrations.failFastOnTransactionalLock(configuration, pending);
+    PendingMigrations.checkDescriptions(configuration, pending);
     reportOldTransactions(context.getConnection(), settings);
     reportAdvisoryLockHolders(context.getConnection());
   }
