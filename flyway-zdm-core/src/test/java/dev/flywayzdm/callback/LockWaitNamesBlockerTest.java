@@ -10,6 +10,7 @@ import dev.flywayzdm.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
@@ -139,7 +140,7 @@ class LockWaitNamesBlockerTest {
 
   @Test
   void shouldFindRelationNamesInAStatementQualifiedOrNot() {
-    assertThat(StatementLockers.relationNames("ALTER TABLE sales.\"Orders\" ADD COLUMN x int -- orders", java.util.List.of("\"s\"")))
+    assertThat(StatementLockers.relationNames("ALTER TABLE sales.\"Orders\" ADD COLUMN x int -- orders", List.of("\"s\"")))
         .contains("\"sales\".\"Orders\"", "\"alter\"", "\"s\".\"alter\"")
         .doesNotContain("\"orders\"", "\"sales\"");
   }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class RerunWithoutRepairTest {
         + " INSERT INTO rerun_zdm.members VALUES (1, 'a@x'), (2, 'a@x')");
     FluentConfiguration configuration = withCallback(db, "rerun_zdm",
         new V1__index(() -> ConcurrentIndex.create("idx_members_email").on("members").unique().columns("email")));
-    Flyway flyway = configuration.callbacks(new org.flywaydb.core.api.callback.Callback[0]).load();
+    Flyway flyway = configuration.callbacks(new Callback[0]).load();
 
     assertThatThrownBy(() -> ZeroDowntimeMigrate.of(flyway).migrate()).hasStackTraceContaining("duplicate keys")
         .as("without the callback the message names the command that clears the failed run")
