@@ -12,8 +12,11 @@ import dev.flywayzdm.migration.ConcurrentIndex;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
@@ -99,6 +102,52 @@ class RerunWithoutRepairTest {
     flyway.migrate();
 
     assertThat(indexIsValid(db, "rerun_lock", "idx_stuck_note")).isTrue();
+  }
+
+  @Test
+  void shouldContinueACancelledIndexBuild(TestDatabase db) throws Exception {
+    db.execute("CREATE SCHEMA rerun_cancel; CREATE TABLE rerun_cancel.orders (id int PRIMARY KEY, note int);"
+        + " INSERT INTO rerun_cancel.orders SELECT g, g FROM generate_series(1, 1000) g");
+    Flyway flyway = withCallback(db, "rerun_cancel",
+        new V1__index(() -> ConcurrentIndex.create("idx_orders_note").on("orders").columns("note"))).load();
+    try (Connection old = db.connect(); Connection dba = db.connect()) {
+      // An old transaction makes the build wait, so that the operator's cancel surely meets it.
+      old.setAutoCommit(false);
+      try (Statement statement = old.createStatement()) {
+        statement.execute("SELECT txid_current()");
+      }
+      CompletableFuture<Long> cancel = CompletableFuture.supplyAsync(() -> cancelWhenWaiting(dba));
+
+      assertThatThrownBy(flyway::migrate).hasStackTraceContaining("canceling statement due to user request")
+          .hasStackTraceContaining("run the same migrate again");
+      assertThat(cancel.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+      old.rollback();
+    }
+
+    flyway.migrate();
+
+    assertThat(indexIsValid(db, "rerun_cancel", "idx_orders_note")).isTrue();
+  }
+
+  /** The operator's pg_cancel_backend of the build once it waits (bounded). */
+  private static long cancelWhenWaiting(Connection dba) {
+    try (Statement statement = dba.createStatement()) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rows = statement.executeQuery("SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity"
+            + " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            + " AND query LIKE 'CREATE INDEX CONCURRENTLY%'")) {
+          rows.next();
+          if (rows.getLong(1) > 0) {
+            return rows.getLong(1);
+          }
+        }
+        Thread.sleep(20);
+      }
+      return 0;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
