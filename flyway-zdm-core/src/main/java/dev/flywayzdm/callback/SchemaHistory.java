@@ -71,6 +71,11 @@ final class SchemaHistory {
         Identifier.of("schema history table", configuration.getTable())));
   }
 
+  /** Whether the history table exists yet (asked with {@code to_regclass}: never aborts a transaction). */
+  boolean exists(Connection connection) throws SQLException {
+    return TableCatalog.exists(connection, table);
+  }
+
   /** The highest version applied successfully (a baseline counts); empty for an empty or missing table. */
   Optional<String> highestApplied(Connection connection) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {

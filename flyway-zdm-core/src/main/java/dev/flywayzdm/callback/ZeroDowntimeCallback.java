@@ -10,6 +10,7 @@ import dev.flywayzdm.lint.internal.engine.DestructiveGate;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,9 @@ public class ZeroDowntimeCallback implements Callback {
   /** What one migrate run knows: where flyway-zdm's rules begin, and what its migrations did so far. */
   private record Run(AdoptionPoint adoption, DestructiveGate gate) {}
 
+  /** When the running statement of each SQL migration started, by connection: a lock wait is told by its duration. */
+  private final Map<Connection, Long> statementStarts = new ConcurrentHashMap<>();
+
   /**
    * This callback in a form Spring (or any container that reflects over a bean's class) accepts on
    * every supported Flyway, 11.7.2 (Spring Boot 3.5) to 13.x: a {@link java.lang.reflect.Proxy} of
@@ -122,11 +126,13 @@ public class ZeroDowntimeCallback implements Callback {
   @Override
   public boolean supports(Event event, Context context) {
     // Called with a null context on 11.x and a context without connection on 13.x: decide on the event only.
-    return event == Event.BEFORE_MIGRATE
+    return event == Event.BEFORE_VALIDATE
+        || event == Event.BEFORE_MIGRATE
         || event == Event.AFTER_MIGRATE
         || event == Event.AFTER_MIGRATE_ERROR
         || event == Event.BEFORE_EACH_MIGRATE
         || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
+        || event == Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR
         || event == Event.AFTER_EACH_MIGRATE
         || event == Event.AFTER_EACH_MIGRATE_ERROR;
   }
@@ -140,9 +146,11 @@ public class ZeroDowntimeCallback implements Callback {
   public void handle(Event event, Context context) {
     try {
       switch (event) {
+        case BEFORE_VALIDATE -> beforeValidate(context);
         case BEFORE_MIGRATE -> beforeMigrate(context);
         case BEFORE_EACH_MIGRATE -> beforeEachMigrate(context);
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
+        case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> afterStatementError(context);
         case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
         case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> {
@@ -165,19 +173,58 @@ public class ZeroDowntimeCallback implements Callback {
     return "flyway-zdm";
   }
 
+  /**
+   * Migrate validates before {@code BEFORE_MIGRATE} fires: a failed run of a flyway-zdm migration
+   * must be gone by then, or validation stops the rerun. A {@code flyway validate} of its own
+   * changes nothing.
+   */
+  private void beforeValidate(Context context) throws SQLException {
+    if (FlywayCommand.isMigrate() && context.getConnection() != null) {
+      ResumableFailures.forget(context.getConnection(), context.getConfiguration());
+    }
+  }
+
   private void beforeMigrate(Context context) throws SQLException {
     Configuration configuration = context.getConfiguration();
     ZdmSettings settings = ProjectSettings.of(configuration);
+    // Again here for validateOnMigrate=false: then migrate's own check of failed rows comes next.
+    if (context.getConnection() != null) {
+      ResumableFailures.forget(context.getConnection(), configuration);
+    }
     lint.reset(configuration);
     if (settings.soak().isZero()) {
       LOG.warn("flyway-zdm: flyway.zdm.soak = 0: contract migrations run right after their expand, even in the same run."
           + " Fine for development and tests; in production the old application version may still be using what they remove.");
     }
-    PendingMigrations.failFastOnTransactionalLock(configuration);
+    Optional<MigrationInfo[]> pending = PendingMigrations.list(configuration);
+    PendingMigrations.failFastOnTransactionalLock(configuration, pending);
+    PendingMigrations.checkDescriptions(configuration, pending);
     AdoptionPoint adoption = AdoptionPoint.resolve(context.getConnection(), configuration, settings);
     LOG.info("flyway-zdm: {}", adoption.describe());
     runs.put(configuration, new Run(adoption, new DestructiveGate()));
     reportOldTransactions(context.getConnection(), settings);
+    reportAdvisoryLockHolders(context.getConnection());
+  }
+
+  /**
+   * Flyway takes its lock right after this event and waits for it silently: say who holds an
+   * advisory lock now. After a kill -9 it is typically the orphaned backend of the killed run, still
+   * running its last statement (a concurrent index build) until the server notices the client is gone.
+   */
+  private static void reportAdvisoryLockHolders(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      for (SessionInfo session : SessionActivity.advisoryLockHolders(connection)) {
+        LOG.warn("flyway-zdm pre-flight: {} holds an advisory lock; if it is Flyway's lock (another migrate, or the"
+            + " orphaned statement of a killed run), this migrate waits until it ends (Flyway's lockRetryCount bounds"
+            + " the wait); SELECT pg_terminate_backend({}) ends it now, and a concurrent index it leaves INVALID is"
+            + " rebuilt by the rerun", session.describe(), session.pid());
+      }
+    } catch (SQLException e) {
+      LOG.warn("flyway-zdm pre-flight: could not list advisory lock holders: {}", e.getMessage());
+    }
   }
 
   private void beforeEachMigrate(Context context) throws SQLException {
@@ -258,6 +305,9 @@ public class ZeroDowntimeCallback implements Callback {
 
   private void beforeStatement(Context context) {
     Connection connection = context.getConnection();
+    if (connection != null) {
+      statementStarts.put(connection, System.nanoTime());
+    }
     MigrationDeclaration declaration = running.getOrDefault(connection, MigrationDeclaration.NONE);
     if (checkedUpFront.contains(connection) || context.getStatement() == null) {
       return;
@@ -276,7 +326,7 @@ public class ZeroDowntimeCallback implements Callback {
     String kinds = String.join(", ", refusal.kinds());
     String detail = refusal.detail().isEmpty() ? "" : " (" + refusal.detail() + ")";
     String fix = " Move it into a contract migration (-- zdm:contract expand=<version of the expand migration>, or"
-        + " @Contract(expand = \"...\") in Java) or, if it is safe, say why in the migration's header:"
+        + " @Contract(expand = \"<version of the expand migration>\") in Java) or, if it is safe, say why in the migration's header:"
         + " -- zdm:allow destructive <reason>";
     if (refusal.unverifiable()) {
       return new MigrationRefusedException("flyway-zdm: " + migration + ": " + kinds + " outside a declared contract"
@@ -289,10 +339,42 @@ public class ZeroDowntimeCallback implements Callback {
         + " deploy." + fix);
   }
 
+  /**
+   * A statement of a SQL migration failed after waiting at least lock_timeout: names who held or
+   * awaited locks on the tables it names, while they still do (Flyway alone reports only the bare
+   * 55P03). Flyway hands callbacks no SQLSTATE on PostgreSQL, so the statement's duration tells a
+   * lock wait from an instant error. Looked up on a connection of its own: the migration's
+   * transaction is aborted and must not run SQL.
+   */
+  private void afterStatementError(Context context) {
+    org.flywaydb.core.api.callback.Statement statement = context.getStatement();
+    Long started = statementStarts.remove(context.getConnection());
+    if (statement == null || statement.getSql() == null || started == null) {
+      return;
+    }
+    Duration lockTimeout = ProjectSettings.of(context.getConfiguration()).lockTimeout();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    if (lockTimeout.isZero() || took.compareTo(lockTimeout) < 0) {
+      return;
+    }
+    String migration = context.getMigrationInfo() == null ? "flyway-zdm" : MigrationName.of(context.getMigrationInfo());
+    String head = head(statement.getSql());
+    try {
+      StatementLockers.Lockers lockers = StatementLockers.lookUp(context.getConfiguration(), statement.getSql(),
+          StatementLockers.backendPid(context.getConnection()));
+      LOG.warn("{}: {} failed after {} ms, at least lock_timeout {}: the locks it waited for were {}", migration, head,
+          took.toMillis(), DurationText.format(lockTimeout), lockers.describe());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("{}: {} failed after {} ms, at least lock_timeout {}; could not look up who holds its locks: {}", migration,
+          head, took.toMillis(), DurationText.format(lockTimeout), e.getMessage());
+    }
+  }
+
   private void afterEachMigrate(Context context, boolean failed) {
     Connection connection = context.getConnection();
     running.remove(connection);
     checkedUpFront.remove(connection);
+    statementStarts.remove(connection);
     if (!failed) {
       // Before the timeouts are restored: the record runs under the migration's lock_timeout (or its own).
       Configuration configuration = context.getConfiguration();
@@ -311,9 +393,17 @@ public class ZeroDowntimeCallback implements Callback {
           .filter(session -> !isFlywayLock(session))
           .toList();
       for (SessionInfo session : old) {
-        LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={}: {}; a migration that"
-            + " needs a lock it holds will fail after lock_timeout {}", DurationText.format(settings.maxBlockerAge()),
-            session.describe(), DurationText.format(settings.lockTimeout()));
+        List<SessionInfo> waitsFor = SessionActivity.blockersOf(connection, session.pid());
+        if (waitsFor.isEmpty()) {
+          LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={}, a possible blocker:"
+              + " {}; a migration that needs a lock it holds will fail after lock_timeout {}",
+              DurationText.format(settings.maxBlockerAge()), session.describe(), DurationText.format(settings.lockTimeout()));
+        } else {
+          // Ending this one would not help: it only queues behind the sessions named.
+          LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={} that is itself waiting"
+              + " (not a blocker): {}; it waits behind {}", DurationText.format(settings.maxBlockerAge()), session.describe(),
+              waitsFor.stream().map(w -> "pid " + w.pid()).collect(Collectors.joining(", ")));
+        }
       }
     } catch (SQLException e) {
       LOG.warn("flyway-zdm pre-flight: could not list open transactions: {}", e.getMessage());

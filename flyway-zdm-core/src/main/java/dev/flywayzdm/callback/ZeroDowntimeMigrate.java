@@ -9,11 +9,13 @@ import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.LockRetry;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,16 +80,25 @@ public final class ZeroDowntimeMigrate {
           if (event.getLastException() instanceof FlywayMigrateException failed && failed.getErrorResult() != null) {
             applied.addAndGet(failed.getErrorResult().migrationsExecuted);
           }
-          LOG.warn("flyway-zdm: migrate attempt {} failed on lock_timeout {} ({}); a transactional migration rolled back"
-              + " and will be retried", event.getAttemptCount(), DurationText.format(settings.lockTimeout()),
-              firstLine(event.getLastException()));
+          // Not "will be retried": this may be the last attempt; onRetry and onRetriesExceeded say which.
+          LOG.warn("flyway-zdm: migrate attempt {} failed on lock_timeout {} ({}); the transactional migration rolled"
+              + " back; {}", event.getAttemptCount(), DurationText.format(settings.lockTimeout()),
+              firstLine(event.getLastException()), lockers(event.getLastException()));
         })
         .onRetry(event -> LOG.info("flyway-zdm: retrying migrate (attempt {} of at most {})",
             event.getAttemptCount() + 1, settings.lockRetries() + 1))
+        .onRetriesExceeded(event -> LOG.error("flyway-zdm: gave up migrate after {} attempts in {} (flyway.zdm.lockRetries={},"
+            + " flyway.zdm.lockRetryMaxTotal={}, lock_timeout {} each); the last failure follows. Run the same command again"
+            + " once the blocking session is gone: nothing of the failed migration was kept.", event.getAttemptCount(),
+            DurationText.format(Duration.ofMillis(Duration.ofNanos(System.nanoTime() - start).toMillis())),
+            settings.lockRetries(), DurationText.format(settings.lockRetryMaxTotal()),
+            DurationText.format(settings.lockTimeout())))
         .build();
     try {
       MigrateResult result = Failsafe.with(policy).get(() -> {
         attempts.incrementAndGet();
+        // Also without the callback registered: the same command continues a failed flyway-zdm migration.
+        ResumableFailures.forget(flyway.getConfiguration());
         return flyway.migrate();
       });
       applied.addAndGet(result.migrationsExecuted);
@@ -111,6 +122,34 @@ public final class ZeroDowntimeMigrate {
       }
     }
     return false;
+  }
+
+  /** Who held or awaited the locks of the statement that timed out, looked up on a connection of its own. */
+  private String lockers(Throwable failure) {
+    Optional<String> statement = failedStatement(failure);
+    if (statement.isEmpty()) {
+      return "the failed statement is unknown, so its lock holders cannot be named";
+    }
+    try {
+      return "\"" + oneLine(statement.get()) + "\" needed a lock " + StatementLockers.lookUp(flyway.getConfiguration(), statement.get(),
+          Optional.empty()).describe();
+    } catch (SQLException | RuntimeException e) {
+      return "could not look up who holds the lock: " + e.getMessage();
+    }
+  }
+
+  private static Optional<String> failedStatement(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof FlywaySqlScriptException script && script.getStatement() != null) {
+        return Optional.of(script.getStatement());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String oneLine(String sql) {
+    String line = sql.strip().replaceAll("\\s+", " ");
+    return line.length() > 120 ? line.substring(0, 120) + " (cut)" : line;
   }
 
   private static String firstLine(Throwable failure) {

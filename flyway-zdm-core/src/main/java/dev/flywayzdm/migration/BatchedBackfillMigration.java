@@ -48,8 +48,17 @@ public abstract class BatchedBackfillMigration extends ZeroDowntimeMigration {
   /** The library's checkpoint table. */
   public static final String CHECKPOINT_TABLE = "flyway_zdm_backfill";
 
-  /** What to update; called once per run. */
+  /** What to update; called before the run starts (to check it) and once when it runs. */
   protected abstract Backfill backfill();
+
+  @Override
+  final void checkDescription(String name) {
+    Backfill backfill = backfill();
+    if (backfill == null) {
+      throw new IllegalStateException(name + ": backfill() returned null");
+    }
+    backfill.spec(name);
+  }
 
   @Override
   protected final void apply(MigrationRun run) throws Exception {

@@ -1,7 +1,6 @@
 package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder;
-import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder.Outcome;
 import dev.flywayzdm.internal.pg.IndexDefinition;
 
 /**
@@ -37,8 +36,19 @@ import dev.flywayzdm.internal.pg.IndexDefinition;
  */
 public abstract class ConcurrentIndexMigration extends ZeroDowntimeMigration {
 
-  /** The index change; called once per run. */
+  /** The index change; called before the run starts (to check it) and once when it runs. */
   protected abstract ConcurrentIndex index();
+
+  @Override
+  final void checkDescription(String name) {
+    ConcurrentIndex change = index();
+    if (change == null) {
+      throw new IllegalStateException(name + ": index() returned null");
+    }
+    if (change.kind() == ConcurrentIndex.Kind.CREATE) {
+      change.definition(name);
+    }
+  }
 
   @Override
   protected final void apply(MigrationRun run) throws Exception {
@@ -51,8 +61,9 @@ public abstract class ConcurrentIndexMigration extends ZeroDowntimeMigration {
     ConcurrentIndexBuilder builder = run.indexBuilder();
     switch (change.kind()) {
       case CREATE -> {
-        Outcome outcome = builder.create(run.connection(), definition);
-        if (outcome != Outcome.ALREADY_VALID && change.analyze()) {
+        builder.create(run.connection(), definition);
+        // Also when a rerun finds the index already valid: the run that built it may have died before its ANALYZE.
+        if (change.analyze()) {
           builder.analyze(run.connection(), definition.table());
         }
       }

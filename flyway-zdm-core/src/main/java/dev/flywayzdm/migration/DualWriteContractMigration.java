@@ -30,6 +30,15 @@ public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
   protected abstract DualWrite dualWrite();
 
   @Override
+  final void checkDescription(String name) {
+    DualWrite dualWrite = dualWrite();
+    if (dualWrite == null) {
+      throw new IllegalStateException(name + ": dualWrite() returned null");
+    }
+    dualWrite.spec();
+  }
+
+  @Override
   protected final void apply(MigrationRun run) throws Exception {
     if (!getClass().isAnnotationPresent(Contract.class)) {
       // Without a declared expand there is no soak gate: dropping the old column could hit the old release.

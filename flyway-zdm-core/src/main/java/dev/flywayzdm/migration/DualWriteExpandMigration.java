@@ -47,6 +47,15 @@ public abstract class DualWriteExpandMigration extends ZeroDowntimeMigration {
   }
 
   @Override
+  final void checkDescription(String name) {
+    DualWrite dualWrite = dualWrite();
+    if (dualWrite == null) {
+      throw new IllegalStateException(name + ": dualWrite() returned null");
+    }
+    dualWrite.spec();
+  }
+
+  @Override
   protected final void apply(MigrationRun run) throws Exception {
     DualWrite dualWrite = dualWrite();
     if (dualWrite == null) {

@@ -35,6 +35,15 @@ public abstract class ValidatedConstraintMigration extends ZeroDowntimeMigration
   protected abstract ValidatedConstraint constraint();
 
   @Override
+  final void checkDescription(String name) {
+    ValidatedConstraint constraint = constraint();
+    if (constraint == null) {
+      throw new IllegalStateException(name + ": constraint() returned null");
+    }
+    constraint.spec();
+  }
+
+  @Override
   protected final void apply(MigrationRun run) throws Exception {
     ValidatedConstraint constraint = constraint();
     if (constraint == null) {

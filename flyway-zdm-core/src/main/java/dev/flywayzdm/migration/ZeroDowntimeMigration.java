@@ -70,6 +70,12 @@ public abstract class ZeroDowntimeMigration extends BaseJavaMigration {
       }
       apply(run);
       LOG.info("{}: done in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      // Flyway records the failure and, unless our callback removes that row, refuses the rerun: say how to go on.
+      throw new MigrationFailedException(name, e, context.getConfiguration());
     } finally {
       if (connection.getAutoCommit() != autoCommit) {
         connection.setAutoCommit(autoCommit);
@@ -85,6 +91,22 @@ public abstract class ZeroDowntimeMigration extends BaseJavaMigration {
    */
   protected ZdmSettings settings(ZdmSettings projectDefaults) {
     return projectDefaults;
+  }
+
+  /**
+   * Checks what this migration was told to do (its builder's arguments) without touching the
+   * database. The flyway-zdm callback calls it for every pending flyway-zdm migration before the
+   * first migration of a run starts, so that a wrong argument stops the run before anything changed.
+   *
+   * @throws RuntimeException naming the migration and the argument, as the run itself would
+   */
+  public final void checkDescription() {
+    checkDescription(migrationName());
+  }
+
+  /** The base classes build their description here; a migration of your own has nothing to check. */
+  void checkDescription(String name) {
+    // nothing described up front
   }
 
   /** Does the work, with autocommit on. Use the {@code run}'s helpers for anything that locks. */

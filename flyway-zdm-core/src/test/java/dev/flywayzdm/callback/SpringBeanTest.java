@@ -3,9 +3,12 @@ package dev.flywayzdm.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flywayzdm.callback.rerun.V1__index;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.migration.ConcurrentIndex;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -46,6 +49,28 @@ class SpringBeanTest {
           .callbacks(callback).load().migrate())
           .hasMessageContaining("V2__contract must wait");
     }
+  }
+
+  @Test
+  void theSpringFormContinuesAFailedFlywayZdmMigrationWithTheSameMigrate(TestDatabase db) throws Exception {
+    db.execute("CREATE SCHEMA spring_rerun; CREATE TABLE spring_rerun.members (id int PRIMARY KEY, email text);"
+        + " INSERT INTO spring_rerun.members VALUES (1, 'a@x'), (2, 'a@x')");
+    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(SpringForm.class)) {
+      Callback callback = context.getBean(Callback.class);
+      Flyway flyway = TestFlyway.withSessionLock(
+              TestFlyway.configure(db.dataSource(), "spring_rerun", "rerun_none", ZdmSettings.defaults()))
+          .callbacks(callback).baselineOnMigrate(true).baselineVersion("0")
+          .javaMigrations(new V1__index(() ->
+              ConcurrentIndex.create("idx_members_email").on("members").unique().columns("email")))
+          .load();
+
+      assertThatThrownBy(flyway::migrate).as("the proxied callback is recognised: the advice needs no repair")
+          .hasStackTraceContaining("run the same migrate again");
+      db.execute("DELETE FROM spring_rerun.members WHERE id = 2");
+      flyway.migrate();
+    }
+    assertThat(db.queryLong("SELECT count(*) FROM spring_rerun.flyway_schema_history WHERE version = '1' AND success"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -37,6 +37,8 @@ class ZeroDowntimeMigrateTest {
       }
       CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
         try {
+          // Released only once the first attempt has certainly failed: a fixed delay loses the race on a busy machine.
+          waitUntilTheAlterWaits(db);
           Thread.sleep(1500);
           blocker.rollback();
         } catch (Exception e) {
@@ -49,8 +51,20 @@ class ZeroDowntimeMigrateTest {
 
       assertThat(result.migrationsExecuted()).isEqualTo(1);
       assertThat(result.retries()).as("failed on lock_timeout at least once").isPositive();
-      assertThat(result.elapsed()).isGreaterThan(Duration.ofMillis(1000)).isLessThan(Duration.ofSeconds(20));
+      assertThat(result.elapsed()).isGreaterThan(Duration.ofMillis(1000)).isLessThan(Duration.ofSeconds(30));
     }
+  }
+
+  private static void waitUntilTheAlterWaits(TestDatabase db) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND wait_event_type = 'Lock' AND query LIKE 'ALTER TABLE orders%'") > 0) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the migration's ALTER TABLE never waited for its lock");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
@@ -251,14 +252,28 @@ class DualWriteMigrationTest {
     flyway.target("1").load().migrate();
     db.execute("UPDATE late SET v = v WHERE id > 10"); // a partial backfill: rows 1..10 stay empty
 
+    // rows 11..20: the new column set, but wrong (written while the trigger was off, say)
+    db.execute("ALTER TABLE late DISABLE TRIGGER USER; UPDATE late SET w = 'wrong' WHERE id BETWEEN 11 AND 20;"
+        + " ALTER TABLE late ENABLE TRIGGER USER");
+    AtomicReference<String> message = new AtomicReference<>();
     assertThatThrownBy(() -> flyway.target("2").load().migrate())
         .rootCause()
-        .hasMessageContaining("V2__contract_late: refusing to drop \"late\".\"v\": 10 of 2500 rows")
+        .hasMessageContaining("V2__contract_late: refusing to drop \"late\".\"v\": 20 of 2500 rows")
         .hasMessageContaining("(id)=(1), (id)=(2), (id)=(3), (id)=(4), (id)=(5)")
-        .hasMessageContaining("nothing was dropped");
+        .hasMessageContaining("nothing was dropped")
+        .satisfies(e -> message.set(e.getMessage()))
+        .message().as("no template placeholder or elided SQL in the advice").doesNotContain("{old}", "{new}", "UPDATE ...");
 
     assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'late'")).isEqualTo(3);
     assertThat(db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'late'::regclass")).as("trigger kept").isEqualTo(1);
+
+    String advice = message.get().substring(message.get().indexOf("UPDATE "), message.get().indexOf("); (the dual-write") + 2);
+    db.execute(advice);
+    Flyway rerun = flyway.target("2").load();
+    rerun.repair();
+    rerun.migrate();
+    assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'late'"))
+        .as("the advised statement made every row agree: the contract dropped the old column").isEqualTo(2);
   }
 
   static final class V1__expand_accounts_owner extends DualWriteExpandMigration {

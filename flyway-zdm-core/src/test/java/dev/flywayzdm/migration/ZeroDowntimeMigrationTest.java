@@ -84,7 +84,9 @@ class ZeroDowntimeMigrationTest {
         }
       };
 
-      assertThatThrownBy(() -> new V1__fails_with_autocommit_off().migrate(context)).hasMessage("boom");
+      assertThatThrownBy(() -> new V1__fails_with_autocommit_off().migrate(context))
+          .hasMessageStartingWith("V1__fails_with_autocommit_off: boom | To continue: ")
+          .hasRootCauseMessage("boom");
 
       assertThat(connection.getAutoCommit()).isFalse();
     }

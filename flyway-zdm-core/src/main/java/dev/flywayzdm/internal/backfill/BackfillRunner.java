@@ -128,8 +128,12 @@ public final class BackfillRunner {
           + " final pass); no row matches \"{}\" any more", migration, table, result.rowsUpdated(), result.batches(),
           result.longestBatch().toMillis(), result.finalPassRows(), result.finalPassBatches(), spec.where());
     } else {
-      LOG.warn("{}: backfill of {} done, but {} rows still match \"{}\": something keeps writing them (an application"
-          + " version that predates this migration?); rerun the migration once it stops", migration, table, remaining, spec.where());
+      // Not a success: Flyway would record the migration as applied and the recommended rerun could never happen.
+      throw new IllegalStateException(migration + ": backfill of " + table + " walked the whole table, but " + remaining
+          + " rows still match \"" + spec.where() + "\" after " + FINAL_PASSES + " final passes: something keeps writing"
+          + " them (an application version that predates this migration?). The migration is not recorded as applied;"
+          + " once the writer stops, the same migrate runs it again, and it resumes with a final pass over the rows"
+          + " that still match (the checkpoint in " + checkpointTable + " keeps the progress).");
     }
     return result;
   }

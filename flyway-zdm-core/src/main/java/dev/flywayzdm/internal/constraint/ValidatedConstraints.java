@@ -1,7 +1,11 @@
 package dev.flywayzdm.internal.constraint;
 
 import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.pg.Identifier;
+import dev.flywayzdm.internal.pg.QualifiedName;
+import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** Adds one {@link ConstraintSpec} the way that never scans a table under a lock that blocks writes. */
@@ -27,6 +31,9 @@ public final class ValidatedConstraints {
           "check " + check.name() + " on " + check.table(),
           () -> "NOT (" + ConstraintCatalog.checkExpression(ddl.connection(), check.table(), check.name()) + ")");
     } else if (spec instanceof ConstraintSpec.ForeignKey fk) {
+      // Before the supporting index is built: a wrong name must leave nothing behind.
+      requireColumns(fk.table(), fk.columns(), "foreign key " + fk.name());
+      requireColumns(fk.referenced(), fk.referencedColumns(), "foreign key " + fk.name() + ": referenced");
       if (fk.supportingIndex()) {
         Optional<String> index = ConstraintCatalog.indexLeadingWith(ddl.connection(), fk.table(), fk.columns());
         if (index.isPresent()) {
@@ -42,6 +49,17 @@ public final class ValidatedConstraints {
       new NotNullSequence(ddl).apply(notNull);
     } else if (spec instanceof ConstraintSpec.UniqueKey key) {
       new UniqueUsingIndex(ddl, indexes).apply(key);
+    }
+  }
+
+  private void requireColumns(QualifiedName table, List<Identifier> columns, String what) throws SQLException {
+    TableCatalog.requireTable(ddl.connection(), table, ddl.name() + ": " + what);
+    List<TableCatalog.Column> existing = TableCatalog.columns(ddl.connection(), table);
+    for (Identifier column : columns) {
+      if (existing.stream().noneMatch(c -> c.name().equals(column))) {
+        throw new IllegalStateException(ddl.name() + ": " + what + " table " + table + " has no column " + column
+            + "; nothing was changed");
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.flywayzdm.internal.dualwrite;
 
 import dev.flywayzdm.migration.MigrationRun;
 import dev.flywayzdm.internal.pg.QualifiedName;
+import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +34,13 @@ public final class DualWriteInstaller {
             + " has no column " + spec.oldColumn() + " to dual-write from"));
     String type = spec.newType().orElse(old.type());
     checkConversions(type);
+    // Before anything is created: a view in a missing schema must not fail after the trigger is in place.
+    if (spec.compatibilityView().isPresent() && spec.compatibilityView().get().schema().isPresent()
+        && !schemaExists(spec.compatibilityView().get().schema().get())) {
+      throw new IllegalStateException(ddl.name() + ": the compatibility view " + spec.compatibilityView().get()
+          + " is in schema " + spec.compatibilityView().get().schema().get() + ", which does not exist; create the schema"
+          + " in an earlier migration or name a schema that exists. Nothing was changed.");
+    }
     if (columns.stream().noneMatch(c -> c.name().equals(spec.newColumn()))) {
       step("adding column " + spec.newColumn() + " " + type + " to " + spec.table(), spec.table(),
           "ALTER TABLE " + spec.table().quoted() + " ADD COLUMN IF NOT EXISTS " + spec.newColumn().quoted() + " " + type);
@@ -49,6 +57,16 @@ public final class DualWriteInstaller {
     if (spec.compatibilityView().isPresent()) {
       step("creating compatibility view " + spec.compatibilityView().get(), spec.table(),
           CompatibilityView.create(spec, TableCatalog.columns(ddl.connection(), spec.table())));
+    }
+  }
+
+  private boolean schemaExists(Identifier schema) throws SQLException {
+    try (PreparedStatement statement = ddl.connection().prepareStatement("SELECT count(*) FROM pg_namespace WHERE nspname = ?")) {
+      statement.setString(1, schema.name());
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) > 0;
+      }
     }
   }
 

@@ -35,12 +35,18 @@ public final class DualWriteRemover {
       }
       DualWriteVerifier.Result result = new DualWriteVerifier(ddl, spec, batchSize).verify();
       if (!result.agrees()) {
+        String table = spec.table().quoted();
+        String expected = spec.oldToNew(table);
+        String newColumn = table + "." + spec.newColumn().quoted();
+        // Setting the new column is what the trigger copies back (converted) to the old one; SET old = old
+        // changes nothing for a row whose new column is set but wrong.
         throw new IllegalStateException(ddl.name() + ": refusing to drop " + spec.table() + "."
             + spec.oldColumn() + ": " + result.disagreeing() + " of " + result.checked() + " rows have "
-            + spec.newColumn() + " different from " + spec.oldToNew() + ", e.g. rows " + String.join(", ", result.firstKeys())
-            + ". Backfill them (the expand migration's backfill, or UPDATE ... SET " + DualWriteInstaller.backfillSetClause(spec)
-            + " WHERE NOT (" + spec.newColumn().quoted() + " IS NOT DISTINCT FROM (" + spec.oldToNew(spec.table().quoted())
-            + "))) and run the migration again; nothing was dropped.");
+            + spec.newColumn() + " different from " + expected + ", e.g. rows " + String.join(", ", result.firstKeys())
+            + ". When the old column holds the right values, make them agree with: UPDATE " + table + " SET "
+            + spec.newColumn().quoted() + " = (" + expected + ") WHERE NOT (" + newColumn + " IS NOT DISTINCT FROM ("
+            + expected + ")); (the dual-write trigger then writes " + spec.oldColumn() + " back from it, converted,"
+            + " so check that the round trip keeps your values), then run the same migrate again; nothing was dropped.");
       }
     }
     // One transaction: between a dropped trigger and a dropped column, a write of the new version

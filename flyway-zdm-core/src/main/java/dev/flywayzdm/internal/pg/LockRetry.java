@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,12 +66,14 @@ public final class LockRetry {
    */
   public <T> T run(Connection connection, String what, String relation, Work<T> work) throws SQLException {
     AtomicReference<List<SessionInfo>> lastBlockers = new AtomicReference<>(List.of());
+    AtomicInteger attempts = new AtomicInteger();
     long start = System.nanoTime();
     RetryPolicy<T> policy = LockRetry.<T>boundedBy(settings)
         .handleIf(LockRetry::retryable)
         .onFailedAttempt(event -> {
           List<SessionInfo> blockers = lockers(connection, relation);
           lastBlockers.set(blockers);
+          attempts.set(event.getAttemptCount());
           LOG.warn("{}: attempt {} failed ({}); {}", what, event.getAttemptCount(),
               event.getLastException().getMessage().lines().findFirst().orElse(""), describe(relation, blockers));
         })
@@ -82,7 +85,7 @@ public final class LockRetry {
     } catch (FailsafeException e) {
       Throwable cause = e.getCause();
       if (cause instanceof SQLException sql && retryable(sql)) {
-        throw new LockNotAvailableException(giveUpMessage(what, relation, sql, start, lastBlockers.get()), sql);
+        throw new LockNotAvailableException(giveUpMessage(what, relation, sql, start, attempts.get(), lastBlockers.get()), sql);
       }
       if (cause instanceof SQLException sql) {
         throw sql;
@@ -91,10 +94,11 @@ public final class LockRetry {
     }
   }
 
-  private String giveUpMessage(String what, String relation, SQLException last, long startNanos, List<SessionInfo> blockers) {
+  private String giveUpMessage(String what, String relation, SQLException last, long startNanos, int attempts,
+      List<SessionInfo> blockers) {
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-    return what + ": gave up after " + took.toMillis() + " ms and at most " + (settings.lockRetries() + 1)
-        + " attempts (lock_timeout " + DurationText.format(settings.lockTimeout()) + " each, flyway.zdm.lockRetries="
+    return what + ": gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + took.toMillis()
+        + " ms (lock_timeout " + DurationText.format(settings.lockTimeout()) + " each, flyway.zdm.lockRetries="
         + settings.lockRetries() + ", flyway.zdm.lockRetryMaxTotal=" + DurationText.format(settings.lockRetryMaxTotal())
         + "); last error [" + last.getSQLState() + "] " + last.getMessage().lines().findFirst().orElse("")
         + "; " + describe(relation, blockers);

@@ -66,6 +66,22 @@ public final class SessionActivity {
     }
   }
 
+  /**
+   * Other sessions of this database holding an advisory lock: Flyway's own lock is one, so a
+   * migrate that waits for it (another migrate, or the orphaned statement of a killed run) can say
+   * who it waits for.
+   */
+  public static List<SessionInfo> advisoryLockHolders(Connection connection) throws SQLException {
+    String sql = "SELECT " + COLUMNS + ", 'advisory lock' AS lock_mode FROM pg_stat_activity a"
+        + " WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.pid IN (SELECT l.pid FROM pg_locks l"
+        + " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database"
+        + " WHERE datname = current_database()))"
+        + " ORDER BY a.xact_start NULLS LAST";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      return read(statement);
+    }
+  }
+
   /** This connection's backend pid. */
   public static int backendPid(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
