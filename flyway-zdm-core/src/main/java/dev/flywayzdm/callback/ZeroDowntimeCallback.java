@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  *       transaction; {@code SET} and restored afterwards without one), so a blocked DDL statement
  *       fails after seconds instead of queueing every application query behind it. A migration that
  *       sets its own lock_timeout wins. Non-transactional flyway-zdm Java migrations set their own.
+ *   <li>A {@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX CONCURRENTLY}, {@code REINDEX ...
+ *       CONCURRENTLY} or {@code DETACH PARTITION ... CONCURRENTLY} statement in a SQL migration
+ *       waits for older transactions without that lock_timeout, bounded by
+ *       {@code flyway.zdm.lockRetryMaxTotal}, with the sessions it waits for logged; an INVALID
+ *       index a failed run of it left is dropped first ({@link ConcurrentStatements}).
  *   <li>Before the run: the settings are validated, old transactions that would block migrations
  *       are logged, and a pending non-transactional migration under Flyway's transactional lock
  *       fails fast with the fix instead of hanging.
@@ -56,6 +61,7 @@ public class ZeroDowntimeCallback implements Callback {
   private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeCallback.class);
 
   private final SessionTimeouts timeouts = new SessionTimeouts();
+  private final ConcurrentStatements concurrent = new ConcurrentStatements();
   /** Declarations of the migrations running now, by connection: statement events need them. */
   private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
   private final MigrationLint lint = new MigrationLint();
@@ -86,6 +92,8 @@ public class ZeroDowntimeCallback implements Callback {
         || event == Event.AFTER_MIGRATE_ERROR
         || event == Event.BEFORE_EACH_MIGRATE
         || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
+        || event == Event.AFTER_EACH_MIGRATE_STATEMENT
+        || event == Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR
         || event == Event.AFTER_EACH_MIGRATE
         || event == Event.AFTER_EACH_MIGRATE_ERROR;
   }
@@ -102,6 +110,8 @@ public class ZeroDowntimeCallback implements Callback {
         case BEFORE_MIGRATE -> beforeMigrate(context);
         case BEFORE_EACH_MIGRATE -> beforeEachMigrate(context);
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
+        case AFTER_EACH_MIGRATE_STATEMENT -> concurrent.after(context.getConnection(), false);
+        case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> concurrent.after(context.getConnection(), true);
         case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
         case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> lint.reset(context.getConfiguration());
@@ -158,7 +168,7 @@ public class ZeroDowntimeCallback implements Callback {
       LOG.info("{}: runs without a transaction and sets its own timeouts per step", migration);
       return;
     }
-    timeouts.apply(connection, migration, transactional, settings);
+    timeouts.apply(connection, migration, transactional, MigrationReader.isSql(info), settings);
   }
 
   private void soakGate(Connection connection, Configuration configuration, String migration,
@@ -175,9 +185,27 @@ public class ZeroDowntimeCallback implements Callback {
     }
   }
 
-  private void beforeStatement(Context context) {
+  private void beforeStatement(Context context) throws SQLException {
+    if (context.getStatement() == null) {
+      return;
+    }
+    refuseDestructive(context);
+    Connection connection = context.getConnection();
+    if (connection.getAutoCommit()) {
+      String sql = context.getStatement().getSql();
+      Optional<ConcurrentStatement> statement = ConcurrentStatement.of(sql);
+      timeouts.beforeStatement(connection, statement.isPresent());
+      if (statement.isPresent()) {
+        Configuration configuration = context.getConfiguration();
+        concurrent.before(connection, configuration, MigrationName.of(context.getMigrationInfo()), statement.get(),
+            ProjectSettings.of(configuration));
+      }
+    }
+  }
+
+  private void refuseDestructive(Context context) {
     MigrationDeclaration declaration = running.getOrDefault(context.getConnection(), MigrationDeclaration.NONE);
-    if (declaration.isContract() || declaration.allowDestructiveReason().isPresent() || context.getStatement() == null) {
+    if (declaration.isContract() || declaration.allowDestructiveReason().isPresent()) {
       return;
     }
     String sql = context.getStatement().getSql();
@@ -195,6 +223,7 @@ public class ZeroDowntimeCallback implements Callback {
   private void afterEachMigrate(Context context, boolean failed) {
     Connection connection = context.getConnection();
     running.remove(connection);
+    concurrent.after(connection, failed);
     timeouts.restore(connection, failed);
   }
 
