@@ -73,7 +73,7 @@ final class ConcurrentStatements {
     if (failed && done.watcher().gaveUp()) {
       LOG.error("{}: cancelled after waiting {} for other sessions, longer than flyway.zdm.lockRetryMaxTotal={}; waited for {}."
           + " End or wait out those transactions and run the migration again: the INVALID index the build may have left"
-          + " is dropped first", done.what(), DurationText.format(Duration.ofSeconds(done.watcher().waited().toSeconds())),
+          + " is dropped first", done.what(), DurationText.format(Duration.ofMillis(done.watcher().waited().toMillis() / 100 * 100)),
           DurationText.format(done.bound()), StatementWatcher.describe(done.watcher().lastBlockers()));
     } else if (failed) {
       LOG.error("{}: failed; run the migration again: an INVALID index the failed statement may have left is dropped first",

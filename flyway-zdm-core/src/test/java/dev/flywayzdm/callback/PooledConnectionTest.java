@@ -48,8 +48,8 @@ class PooledConnectionTest {
       assertThat(before).hasSize(POOL_SIZE);
 
       PooledMigrations.migrateAllKinds(pool, schemas + "_ok");
-      for (Runnable failing : PooledMigrations.failingRuns(pool, schemas + "_fail")) {
-        PooledMigrations.failure(failing);
+      for (PooledMigrations.FailingRun failing : PooledMigrations.failingRuns(pool, schemas + "_fail")) {
+        failing.assertFails();
       }
 
       assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections flyway-zdm still holds").isZero();

@@ -32,7 +32,13 @@ final class PooledMigrations {
 
   private PooledMigrations() {}
 
-  /** The successful run: every base class and SQL file kind, in one migrate. */
+  /**
+   * The successful run: every base class and SQL file kind, in one migrate.
+   *
+   * @param schema the run's schema, or {@code public} shared by every run (then each gets a history
+   *     table of its own): behind a transaction-pooling PgBouncer Flyway's session-level
+   *     {@code SET search_path} to another schema does not hold
+   */
   static void migrateAllKinds(DataSource dataSource, String schema) {
     configure(dataSource, schema, "pooled",
         new V2__index(ConcurrentIndex.create("items_a").on("items").columns("a")),
@@ -43,34 +49,55 @@ final class PooledMigrations {
         .load().migrate();
   }
 
-  /** Runs of one failing migration each, in schemas of their own; every one must fail. */
-  static List<Runnable> failingRuns(DataSource dataSource, String schemaPrefix) {
+  /**
+   * Runs of one failing migration each, in schemas of their own (or, with the prefix {@code public},
+   * in that schema with history tables of their own); every one must fail.
+   */
+  static List<FailingRun> failingRuns(DataSource dataSource, String schemaPrefix) {
     return List.of(
-        () -> configure(dataSource, schemaPrefix + "_unique", "none",
-            new V2__index(ConcurrentIndex.create("items_c").on("items").unique().columns("c"))).load().migrate(),
-        () -> configure(dataSource, schemaPrefix + "_backfill", "none",
-            new V3__backfill(Backfill.table("items").set("b = 1 / (a - a)").where("b IS NULL"))).load().migrate(),
-        () -> configure(dataSource, schemaPrefix + "_constraint", "none",
-            new V4__constraint(ValidatedConstraint.check("items", "items_a_negative", "a < 0"))).load().migrate(),
-        () -> configure(dataSource, schemaPrefix + "_expand", "none", new V5__expand_missing()).load().migrate(),
-        () -> configure(dataSource, schemaPrefix + "_contract", "none", new V6__contract()).load().migrate(),
-        () -> configure(dataSource, schemaPrefix + "_sql_tx", "pooled_fail_tx").load().migrate(),
-        () -> configure(dataSource, schemaPrefix + "_sql_cic", "pooled_fail_cic").load().migrate(),
-        () -> configure(dataSource, schemaPrefix + "_sql_nontx", "pooled_fail_nontx").load().migrate());
+        new FailingRun("duplicate", () -> configure(dataSource, schemaPrefix + "_unique", "none",
+            new V2__index(ConcurrentIndex.create("items_c").on("items").unique().columns("c"))).load().migrate()),
+        new FailingRun("division by zero", () -> configure(dataSource, schemaPrefix + "_backfill", "none",
+            new V3__backfill(Backfill.table("items").set("b = 1 / (a - a)").where("b IS NULL OR b > 0"))).load().migrate()),
+        new FailingRun("items_a_negative", () -> configure(dataSource, schemaPrefix + "_constraint", "none",
+            new V4__constraint(ValidatedConstraint.check("items", "items_a_negative", "a < 0"))).load().migrate()),
+        new FailingRun("no_such_column", () -> configure(dataSource, schemaPrefix + "_expand", "none",
+            new V5__expand_missing()).load().migrate()),
+        new FailingRun("display_name", () -> configure(dataSource, schemaPrefix + "_contract", "none",
+            new V6__contract()).load().migrate()),
+        new FailingRun("division by zero", () -> configure(dataSource, schemaPrefix + "_sql_tx", "pooled_fail_tx").load().migrate()),
+        new FailingRun("items_c_unique", () -> configure(dataSource, schemaPrefix + "_sql_cic", "pooled_fail_cic").load().migrate()),
+        new FailingRun("V2__fails", () -> configure(dataSource, schemaPrefix + "_sql_nontx", "pooled_fail_nontx").load().migrate()));
   }
 
-  /** Runs {@code run} and checks that it failed as a migration fails. */
-  static FlywayException failure(Runnable run) {
-    try {
-      run.run();
-    } catch (FlywayException e) {
-      return e;
+  /** A run that must fail, with a fragment of its expected error (so it cannot fail for an unrelated reason unnoticed). */
+  record FailingRun(String expected, Runnable run) {
+
+    /** Runs it and checks that it failed as expected. */
+    void assertFails() {
+      try {
+        run.run();
+      } catch (FlywayException e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          messages.append(t.getMessage()).append('\n');
+        }
+        if (!messages.toString().contains(expected)) {
+          throw new AssertionError("expected a failure mentioning '" + expected + "', got: " + messages, e);
+        }
+        return;
+      }
+      throw new AssertionError("the migration was expected to fail (" + expected + ") but succeeded");
     }
-    throw new AssertionError("the migration was expected to fail but succeeded");
   }
 
   private static FluentConfiguration configure(DataSource dataSource, String schema, String folder, JavaMigration... java) {
-    FluentConfiguration configuration = TestFlyway.withSessionLock(TestFlyway.configure(dataSource, schema, folder, SETTINGS));
+    boolean shared = schema.startsWith("public");
+    FluentConfiguration configuration = TestFlyway.withSessionLock(
+        TestFlyway.configure(dataSource, shared ? "public" : schema, folder, SETTINGS));
+    if (shared) {
+      configuration.table("history_" + schema).baselineOnMigrate(true).baselineVersion("0");
+    }
     configuration.locations("classpath:dev/flywayzdm/callback/pooled_base", "classpath:dev/flywayzdm/callback/" + folder)
         .javaMigrations(java);
     return configuration;

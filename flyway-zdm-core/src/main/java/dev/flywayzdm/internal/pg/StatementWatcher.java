@@ -141,7 +141,7 @@ public final class StatementWatcher implements AutoCloseable {
           waitedNanos = now - blockedSince;
           gaveUp = true;
           LOG.warn("{}: waited {} for other sessions, longer than flyway.zdm.lockRetryMaxTotal={}: cancelling it; {}",
-              what, DurationText.format(Duration.ofSeconds(Duration.ofNanos(waitedNanos).toSeconds())),
+              what, DurationText.format(Duration.ofMillis(Duration.ofNanos(waitedNanos).toMillis() / 100 * 100)),
               DurationText.format(bound), describe(blockers));
           poll(connection, c -> cancel(c, pid));
           return;

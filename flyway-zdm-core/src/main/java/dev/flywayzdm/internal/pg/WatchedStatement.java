@@ -43,13 +43,15 @@ public final class WatchedStatement {
         statement.execute(sql);
       } catch (SQLException e) {
         if (watcher.gaveUp() || LockRetry.retryable(e)) {
+          // The watcher's cancel arrives as 57014; it is a lock wait given up, as lock_timeout's 55P03 is.
+          SQLException last = watcher.gaveUp() ? new SQLException(e.getMessage(), "55P03", e) : e;
           List<SessionInfo> blockers = watcher.lastBlockers();
           if (blockers.isEmpty()) {
             blockers = lockers(connection, relation);
           }
           throw new LockNotAvailableException(what + ": gave up after waiting "
               + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s for other sessions (bound: flyway.zdm.lockRetryMaxTotal="
-              + DurationText.format(bound) + "); " + describe(blockers), e);
+              + DurationText.format(bound) + "); " + describe(blockers), last);
         }
         throw e;
       } finally {
