@@ -122,7 +122,7 @@ class PgBouncerTransactionPoolingTest {
     config.setJdbcUrl(url);
     config.setUsername(db.user());
     config.setPassword(db.password());
-    config.setMaximumPoolSize(4);
+    config.setMaximumPoolSize(8);
     return new HikariDataSource(config);
   }
 
