@@ -35,7 +35,7 @@ final class ConcurrentStatements {
 
   /** Before Flyway executes {@code statement} on {@code connection}: clean up, then start watching. */
   void before(Connection connection, Configuration configuration, String migration, ConcurrentStatement statement,
-      ZdmSettings settings) throws SQLException {
+      String sql, ZdmSettings settings) throws SQLException {
     after(connection, false);
     SideConnection side = SideConnection.from(configuration);
     ConcurrentIndexBuilder builder = new ConcurrentIndexBuilder(migration, settings, side);
@@ -49,7 +49,7 @@ final class ConcurrentStatements {
         + statement.index().map(index -> " " + index).orElse("")
         + statement.table().or(statement::reindexed).map(table -> " on " + table).orElse("");
     Duration bound = settings.lockRetryMaxTotal();
-    StatementWatcher watcher = StatementWatcher.start(what, SessionActivity.backendPid(connection), side, bound);
+    StatementWatcher watcher = StatementWatcher.start(what, SessionActivity.backendPid(connection), side, bound, sql);
     LongStatementTimeouts timeouts;
     try {
       timeouts = LongStatementTimeouts.apply(connection, watcher.watching() ? Duration.ZERO : bound);

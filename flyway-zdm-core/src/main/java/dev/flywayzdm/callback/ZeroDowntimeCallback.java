@@ -198,7 +198,7 @@ public class ZeroDowntimeCallback implements Callback {
       if (statement.isPresent()) {
         Configuration configuration = context.getConfiguration();
         concurrent.before(connection, configuration, MigrationName.of(context.getMigrationInfo()), statement.get(),
-            ProjectSettings.of(configuration));
+            sql, ProjectSettings.of(configuration));
       }
     }
   }

@@ -35,20 +35,24 @@ public final class StatementWatcher implements AutoCloseable {
   static final Duration POLL = Duration.ofMillis(500);
   static final Duration LOG_EVERY = Duration.ofSeconds(5);
   private static final Duration JOIN = Duration.ofSeconds(10);
+  /** How much of the statement's text must show in the backend's query before it is cancelled. */
+  private static final int HEAD_CHARS = 100;
 
   private final String what;
   private final int pid;
   private final Duration bound;
+  private final String statementHead;
   private final AtomicReference<List<SessionInfo>> lastBlockers = new AtomicReference<>(List.of());
   private volatile boolean stopped;
   private volatile boolean gaveUp;
   private volatile long waitedNanos;
   private final Thread thread;
 
-  private StatementWatcher(String what, int pid, Duration bound, Connection connection) {
+  private StatementWatcher(String what, int pid, Duration bound, String sql, Connection connection) {
     this.what = what;
     this.pid = pid;
     this.bound = bound;
+    this.statementHead = sql.strip().length() > HEAD_CHARS ? sql.strip().substring(0, HEAD_CHARS) : sql.strip();
     if (connection == null) {
       thread = null;
       return;
@@ -61,10 +65,13 @@ public final class StatementWatcher implements AutoCloseable {
    * Opens the side connection (bounded, see {@link SideConnection#tryOpen}) and starts watching
    * {@code pid}. Without a side connection the watcher does nothing: {@link #watching()} is false
    * and the caller must bound the statement another way.
+   *
+   * @param sql the statement {@code pid} runs: only a backend running it is ever cancelled (behind a
+   *     transaction-pooling PgBouncer, {@code pid} may be serving another client by then)
    */
-  public static StatementWatcher start(String what, int pid, SideConnection side, Duration bound) {
+  public static StatementWatcher start(String what, int pid, SideConnection side, Duration bound, String sql) {
     Connection connection = side.tryOpen(what).orElse(null);
-    StatementWatcher watcher = new StatementWatcher(what, pid, bound, connection);
+    StatementWatcher watcher = new StatementWatcher(what, pid, bound, sql, connection);
     if (watcher.thread != null) {
       try {
         watcher.thread.start();
@@ -143,7 +150,7 @@ public final class StatementWatcher implements AutoCloseable {
           LOG.warn("{}: waited {} for other sessions, longer than flyway.zdm.lockRetryMaxTotal={}: cancelling it; {}",
               what, DurationText.format(Duration.ofMillis(Duration.ofNanos(waitedNanos).toMillis() / 100 * 100)),
               DurationText.format(bound), describe(blockers));
-          poll(connection, c -> cancel(c, pid));
+          poll(connection, c -> cancel(c, pid, statementHead));
           return;
         }
         if (now - lastProgressLog >= LOG_EVERY.toNanos()) {
@@ -200,11 +207,12 @@ public final class StatementWatcher implements AutoCloseable {
     }
   }
 
-  private static Object cancel(Connection connection, int pid) throws SQLException {
-    // Only while it still waits: a statement that has just ended must not take its successor down with it.
+  private static Object cancel(Connection connection, int pid, String statementHead) throws SQLException {
+    // Only while it still waits, and runs the statement: a statement that has just ended must not take its successor down with it.
     try (PreparedStatement statement = connection.prepareStatement("SELECT pg_cancel_backend(a.pid) FROM pg_stat_activity a"
-        + " WHERE a.pid = ? AND cardinality(pg_blocking_pids(a.pid)) > 0")) {
+        + " WHERE a.pid = ? AND cardinality(pg_blocking_pids(a.pid)) > 0 AND strpos(a.query, ?) > 0")) {
       statement.setInt(1, pid);
+      statement.setString(2, statementHead);
       statement.execute();
     }
     return null;

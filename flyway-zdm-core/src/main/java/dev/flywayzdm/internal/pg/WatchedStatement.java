@@ -37,7 +37,7 @@ public final class WatchedStatement {
       SideConnection side) throws SQLException {
     Duration bound = settings.lockRetryMaxTotal();
     long start = System.nanoTime();
-    try (StatementWatcher watcher = StatementWatcher.start(what, SessionActivity.backendPid(connection), side, bound)) {
+    try (StatementWatcher watcher = StatementWatcher.start(what, SessionActivity.backendPid(connection), side, bound, sql)) {
       LongStatementTimeouts timeouts = LongStatementTimeouts.apply(connection, watcher.watching() ? Duration.ZERO : bound);
       try (Statement statement = connection.createStatement()) {
         statement.execute(sql);
