@@ -46,12 +46,17 @@ public interface SideConnection {
    */
   default Optional<Connection> tryOpen(String purpose) {
     Logger log = LoggerFactory.getLogger(SideConnection.class);
+    // A thread of its own, not the common pool: with few cores that pool may be busy with the caller's own work.
     CompletableFuture<Connection> opening = CompletableFuture.supplyAsync(() -> {
       try {
         return open();
       } catch (SQLException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
+    }, task -> {
+      Thread thread = new Thread(task, "flyway-zdm-side-connection");
+      thread.setDaemon(true);
+      thread.start();
     });
     try {
       return Optional.of(opening.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
