@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  *       transaction; {@code SET} and restored afterwards without one), so a blocked DDL statement
  *       fails after seconds instead of queueing every application query behind it. A migration that
  *       sets its own lock_timeout wins. Non-transactional flyway-zdm Java migrations set their own.
+ *   <li>A {@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX CONCURRENTLY}, {@code REINDEX ...
+ *       CONCURRENTLY} or {@code DETACH PARTITION ... CONCURRENTLY} statement in a SQL migration
+ *       waits for older transactions without that lock_timeout, bounded by
+ *       {@code flyway.zdm.lockRetryMaxTotal}, with the sessions it waits for logged; an INVALID
+ *       index a failed run of it left is dropped first ({@link ConcurrentStatements}).
  *   <li>Before the run: the settings are validated, old transactions that would block migrations
  *       are logged, and a pending non-transactional migration under Flyway's transactional lock
  *       fails fast with the fix instead of hanging.
@@ -67,6 +72,7 @@ public class ZeroDowntimeCallback implements Callback {
   private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeCallback.class);
 
   private final SessionTimeouts timeouts = new SessionTimeouts();
+  private final ConcurrentStatements concurrent = new ConcurrentStatements();
   /** Declarations of the migrations running now, by connection: statement events need them. */
   private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
   private final MigrationLint lint = new MigrationLint();
@@ -133,6 +139,7 @@ public class ZeroDowntimeCallback implements Callback {
         || event == Event.AFTER_MIGRATE_ERROR
         || event == Event.BEFORE_EACH_MIGRATE
         || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
+        || event == Event.AFTER_EACH_MIGRATE_STATEMENT
         || event == Event.AFTER_EACH_MIGRATE_STATEMENT_ERROR
         || event == Event.AFTER_EACH_MIGRATE
         || event == Event.AFTER_EACH_MIGRATE_ERROR;
@@ -151,7 +158,8 @@ public class ZeroDowntimeCallback implements Callback {
         case BEFORE_MIGRATE -> beforeMigrate(context);
         case BEFORE_EACH_MIGRATE -> beforeEachMigrate(context);
         case BEFORE_EACH_MIGRATE_STATEMENT -> beforeStatement(context);
-        case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> afterStatementError(context);
+        case AFTER_EACH_MIGRATE_STATEMENT -> afterStatement(context, false);
+        case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> afterStatement(context, true);
         case AFTER_EACH_MIGRATE -> afterEachMigrate(context, false);
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
         case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> {
@@ -262,7 +270,7 @@ public class ZeroDowntimeCallback implements Callback {
       LOG.info("{}: runs without a transaction and sets its own timeouts per step", migration);
       return;
     }
-    timeouts.apply(connection, migration, transactional, settings);
+    timeouts.apply(connection, migration, transactional, MigrationReader.isSql(info), settings);
   }
 
   private void soakGate(Connection connection, Configuration configuration, MigrationInfo info,
@@ -304,15 +312,32 @@ public class ZeroDowntimeCallback implements Callback {
     }
   }
 
-  private void beforeStatement(Context context) {
+  private void beforeStatement(Context context) throws SQLException {
     Connection connection = context.getConnection();
-    if (connection != null) {
-      statementStarts.put(connection, System.nanoTime());
-    }
-    MigrationDeclaration declaration = running.getOrDefault(connection, MigrationDeclaration.NONE);
-    if (checkedUpFront.contains(connection) || context.getStatement() == null) {
+    if (connection == null || context.getStatement() == null) {
       return;
     }
+    statementStarts.put(connection, System.nanoTime());
+    refuseDestructive(context);
+    if (connection.getAutoCommit()) {
+      String sql = context.getStatement().getSql();
+      Optional<ConcurrentStatement> statement = ConcurrentStatement.of(sql);
+      timeouts.beforeStatement(connection, statement.isPresent());
+      if (statement.isPresent()) {
+        Configuration configuration = context.getConfiguration();
+        concurrent.before(connection, configuration, MigrationName.of(context.getMigrationInfo()), statement.get(),
+            sql, ProjectSettings.of(configuration));
+      }
+    }
+  }
+
+  /** Statement by statement only where the whole file could not be read before it ran. */
+  private void refuseDestructive(Context context) {
+    Connection connection = context.getConnection();
+    if (checkedUpFront.contains(connection)) {
+      return;
+    }
+    MigrationDeclaration declaration = running.getOrDefault(connection, MigrationDeclaration.NONE);
     Run run = runs.computeIfAbsent(context.getConfiguration(), c -> new Run(AdoptionPoint.NONE, new DestructiveGate()));
     MigrationInfo info = context.getMigrationInfo();
     boolean gated = run.adoption().governs(info == null ? null : info.getVersion()) && !allowsDestructive(declaration);
@@ -321,6 +346,14 @@ public class ZeroDowntimeCallback implements Callback {
     if (!refusals.isEmpty()) {
       throw refusal(MigrationName.of(info), refusals.get(0));
     }
+  }
+
+  private void afterStatement(Context context, boolean failed) {
+    if (failed) {
+      nameLockersOfFailedStatement(context);
+    }
+    statementStarts.remove(context.getConnection());
+    concurrent.after(context.getConnection(), failed);
   }
 
   private static MigrationRefusedException refusal(String migration, DestructiveGate.Refusal refusal) {
@@ -347,9 +380,9 @@ public class ZeroDowntimeCallback implements Callback {
    * lock wait from an instant error. Looked up on a connection of its own: the migration's
    * transaction is aborted and must not run SQL.
    */
-  private void afterStatementError(Context context) {
+  private void nameLockersOfFailedStatement(Context context) {
     org.flywaydb.core.api.callback.Statement statement = context.getStatement();
-    Long started = statementStarts.remove(context.getConnection());
+    Long started = statementStarts.get(context.getConnection());
     if (statement == null || statement.getSql() == null || started == null) {
       return;
     }
@@ -382,6 +415,7 @@ public class ZeroDowntimeCallback implements Callback {
       new FinishedMigrations(SchemaHistory.of(configuration))
           .record(connection, context.getMigrationInfo(), ProjectSettings.of(configuration).lockTimeout());
     }
+    concurrent.after(connection, failed);
     timeouts.restore(connection, failed);
   }
 

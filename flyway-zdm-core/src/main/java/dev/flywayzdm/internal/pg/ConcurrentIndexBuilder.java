@@ -110,6 +110,66 @@ public final class ConcurrentIndexBuilder {
     }
   }
 
+  /**
+   * Drops the index {@code index} on {@code table} if it is INVALID (what a failed, cancelled or
+   * killed {@code CREATE INDEX CONCURRENTLY} leaves), so that the same statement can run again.
+   * A valid index, an index of that name on another table, or no index at all is left alone.
+   *
+   * @return whether an invalid index was dropped
+   */
+  public boolean dropInvalid(Connection connection, QualifiedName table, Identifier index) throws SQLException {
+    Optional<Relation> relation = IndexCatalog.relation(connection, table);
+    if (relation.isEmpty()) {
+      return false;
+    }
+    Optional<ExistingIndex> existing = IndexCatalog.indexIn(connection,
+        relation.get().name().schema().orElseThrow().name(), index.name());
+    if (existing.isEmpty() || existing.get().valid() || existing.get().tableOid() != relation.get().oid()) {
+      return false;
+    }
+    LOG.info("{}: index {} exists but is INVALID (left by a failed or killed build): dropping it concurrently before"
+        + " the statement builds it again", migration, existing.get().name());
+    dropConcurrently(connection, existing.get());
+    return true;
+  }
+
+  /**
+   * Drops the INVALID {@code <index>_ccnew} / {@code _ccold} indexes a failed or killed {@code REINDEX
+   * CONCURRENTLY} leaves on the table of {@code index} (or on {@code table}, for all its indexes).
+   *
+   * @param relation an index for {@code REINDEX INDEX}, a table for {@code REINDEX TABLE}
+   * @return how many were dropped
+   */
+  public int dropInvalidReindexLeftovers(Connection connection, QualifiedName relation, boolean isTable) throws SQLException {
+    long tableOid;
+    String prefix;
+    if (isTable) {
+      Optional<Relation> table = IndexCatalog.relation(connection, relation);
+      if (table.isEmpty()) {
+        return 0;
+      }
+      tableOid = table.get().oid();
+      prefix = "";
+    } else {
+      Optional<ExistingIndex> index = IndexCatalog.index(connection, relation);
+      if (index.isEmpty() || index.get().tableOid() == 0) {
+        return 0;
+      }
+      tableOid = index.get().tableOid();
+      prefix = index.get().name().simpleName() + "_cc";
+    }
+    int dropped = 0;
+    for (ExistingIndex leftover : IndexCatalog.invalidIndexesLike(connection, tableOid, prefix)) {
+      if (leftover.name().simpleName().matches(".*_cc(new|old)[0-9]*")) {
+        LOG.info("{}: {} is an INVALID leftover of a failed REINDEX CONCURRENTLY: dropping it concurrently", migration,
+            leftover.name());
+        dropConcurrently(connection, leftover);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
   /** {@code ANALYZE} the table in a short transaction, so the planner knows the new index's statistics. */
   public void analyze(Connection connection, QualifiedName table) throws SQLException {
     LOG.info("{}: analyzing {}", migration, table);

@@ -2,7 +2,6 @@ package dev.flywayzdm.internal.pg;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,35 +38,37 @@ public interface SideConnection {
   }
 
   /**
-   * Opens a side connection within the bound, with short timeouts of its own so that a watcher
-   * query can never hang, or empty (logged) when none can be had.
+   * Opens a side connection within the bound, or empty (logged) when none can be had. The caller
+   * owns it and must close it. Nothing is set on it: a pooled connection must go back exactly as
+   * it came, so every query on it runs in a short transaction that sets its timeouts with
+   * {@code SET LOCAL} (see {@link StatementWatcher}). A connection that arrives after the bound, or after the
+   * waiting thread was interrupted, is closed as soon as it arrives.
    */
   default Optional<Connection> tryOpen(String purpose) {
     Logger log = LoggerFactory.getLogger(SideConnection.class);
+    // A thread of its own, not the common pool: with few cores that pool may be busy with the caller's own work.
     CompletableFuture<Connection> opening = CompletableFuture.supplyAsync(() -> {
       try {
         return open();
       } catch (SQLException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
+    }, task -> {
+      Thread thread = new Thread(task, "flyway-zdm-side-connection");
+      thread.setDaemon(true);
+      thread.start();
     });
     try {
-      Connection connection = opening.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      connection.setAutoCommit(true);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SELECT set_config('statement_timeout', '5s', false), set_config('lock_timeout', '1s', false),"
-            + " set_config('application_name', 'flyway-zdm watcher', false)");
-      }
-      return Optional.of(connection);
+      return Optional.of(opening.get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     } catch (TimeoutException e) {
-      opening.thenAccept(SideConnection::closeQuietly);
       log.warn("{}: no second connection within {}s; going on without it", purpose, OPEN_TIMEOUT_SECONDS);
-    } catch (ExecutionException | SQLException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      log.warn("{}: no second connection ({}); going on without it", purpose, cause.getMessage());
+    } catch (ExecutionException e) {
+      log.warn("{}: no second connection ({}); going on without it", purpose, e.getCause().getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // Late or abandoned: whenever the connection does arrive, it goes straight back.
+    opening.thenAccept(SideConnection::closeQuietly);
     return Optional.empty();
   }
 

@@ -1,0 +1,2 @@
+CREATE TABLE later (id int);
+INSERT INTO later VALUES (1);

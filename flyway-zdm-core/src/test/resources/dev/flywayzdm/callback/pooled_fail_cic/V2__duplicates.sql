@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY items_c_unique ON items (c);

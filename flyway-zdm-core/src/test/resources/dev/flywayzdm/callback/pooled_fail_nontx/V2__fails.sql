@@ -1,0 +1,2 @@
+ALTER TABLE items ADD COLUMN e int;
+SELECT 1 / 0;

@@ -1,0 +1,2 @@
+CREATE TABLE never (id int);
+SELECT 1 / 0;
