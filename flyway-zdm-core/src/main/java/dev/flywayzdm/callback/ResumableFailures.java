@@ -7,8 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
@@ -24,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * {@link ZeroDowntimeMigration} that row says nothing worth keeping: every such migration is built
  * to be run again (each step is idempotent, a backfill resumes from its checkpoint, an invalid
  * index is dropped and built again), and the rerun writes the row Flyway would have written. So
- * the row is deleted before Flyway validates, with a WARN line naming it and why. Failed rows of
- * SQL migrations and of other Java migrations are left alone: their partial effects are unknown,
- * and deciding about them is the user's ({@code repair}).
+ * the row is deleted before Flyway validates, with a WARN line naming it and why. The same holds
+ * for a SQL file whose one statement is a {@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX
+ * CONCURRENTLY} or {@code REINDEX ... CONCURRENTLY}: the statement failed, so nothing of it
+ * completed, and {@link ConcurrentStatements} drops the invalid leftover before it runs again.
+ * Failed rows of other SQL migrations and of other Java migrations are left alone: their partial
+ * effects are unknown, and deciding about them is the user's ({@code repair}).
  */
 final class ResumableFailures {
 
@@ -48,8 +55,17 @@ final class ResumableFailures {
       return List.of();
     }
     List<FailedRun> forgotten = new ArrayList<>();
-    for (FailedRun failed : failedRuns(connection, history)) {
-      if (!isResumable(failed.script(), configuration)) {
+    List<FailedRun> failedRuns = failedRuns(connection, history);
+    Map<String, MigrationInfo> sqlMigrations = failedRuns.stream().anyMatch(f -> isSqlScript(f.script()))
+        && ZeroDowntimeCallback.isRegistered(configuration)
+        ? sqlMigrationsByScript(configuration) : Map.of();
+    for (FailedRun failed : failedRuns) {
+      // Only the callback drops the invalid leftover before the statement runs again.
+      boolean resumable = isSqlScript(failed.script())
+          ? ZeroDowntimeCallback.isRegistered(configuration)
+              && isRerunnableSql(sqlMigrations.get(failed.script()), configuration)
+          : isResumable(failed.script(), configuration);
+      if (!resumable) {
         continue;
       }
       String delete = "DELETE FROM " + history + " WHERE installed_rank = ? AND NOT success";
@@ -58,9 +74,12 @@ final class ResumableFailures {
         if (statement.executeUpdate() == 1) {
           forgotten.add(failed);
           LOG.warn("flyway-zdm: removed the failed run of {} (version {}) from {} so that this migrate continues it:"
-              + " it is a flyway-zdm migration, built to be run again after any failure (each step is idempotent"
-              + " and resumes where the last run stopped); no flyway repair is needed",
-              simpleName(failed.script()), failed.version(), history);
+              + " {}; no flyway repair is needed",
+              simpleName(failed.script()), failed.version(), history, isSqlScript(failed.script())
+                  ? "its one statement is a concurrent index statement that failed, so none of it completed, and its"
+                      + " invalid leftover is dropped before it runs again"
+                  : "it is a flyway-zdm migration, built to be run again after any failure (each step is idempotent"
+                      + " and resumes where the last run stopped)");
         }
       }
     }
@@ -91,6 +110,45 @@ final class ResumableFailures {
       LOG.warn("flyway-zdm: could not look for failed runs of flyway-zdm migrations ({}); a failed one needs"
           + " flyway repair before the next migrate", e.getMessage());
       return List.of();
+    }
+  }
+
+  private static boolean isSqlScript(String script) {
+    return script != null && script.endsWith(".sql");
+  }
+
+  /** The SQL migrations Flyway resolves, by script; empty when they cannot be listed (the rows are then kept). */
+  private static Map<String, MigrationInfo> sqlMigrationsByScript(Configuration configuration) {
+    try {
+      Map<String, MigrationInfo> byScript = new HashMap<>();
+      for (MigrationInfo info : Flyway.configure(configuration.getClassLoader()).configuration(configuration).load()
+          .info().all()) {
+        if (isSqlScript(info.getScript())) {
+          byScript.putIfAbsent(info.getScript(), info);
+        }
+      }
+      return byScript;
+    } catch (RuntimeException | LinkageError e) {
+      LOG.debug("flyway-zdm: could not list the SQL migrations ({}); their failed runs are kept", e.toString());
+      return Map.of();
+    }
+  }
+
+  /**
+   * A SQL file that is exactly one concurrent index statement (not {@code DETACH PARTITION ...
+   * CONCURRENTLY}: an interrupted detach stays pending and the same statement fails again).
+   */
+  static boolean isRerunnableSql(MigrationInfo info, Configuration configuration) {
+    if (info == null) {
+      return false;
+    }
+    try {
+      return MigrationReader.sqlText(info, configuration)
+          .flatMap(ConcurrentStatement::of)
+          .filter(statement -> !statement.kind().startsWith("DETACH"))
+          .isPresent();
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
