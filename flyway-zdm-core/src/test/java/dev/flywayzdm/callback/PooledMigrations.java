@@ -2,6 +2,7 @@ package dev.flywayzdm.callback;
 
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.migration.Backfill;
+import dev.flywayzdm.migration.Contract;
 import dev.flywayzdm.migration.BatchedBackfillMigration;
 import dev.flywayzdm.migration.ConcurrentIndex;
 import dev.flywayzdm.migration.ConcurrentIndexMigration;
@@ -63,8 +64,9 @@ final class PooledMigrations {
             new V4__constraint(ValidatedConstraint.check("items", "items_a_negative", "a < 0"))).load().migrate()),
         new FailingRun("no_such_column", () -> configure(dataSource, schemaPrefix + "_expand", "none",
             new V5__expand_missing()).load().migrate()),
-        new FailingRun("display_name", () -> configure(dataSource, schemaPrefix + "_contract", "none",
-            new V6__contract()).load().migrate()),
+        // After its expand (soak 0), so that the contract itself runs and fails in its engine.
+        new FailingRun("no_such_target", () -> configure(dataSource, schemaPrefix + "_contract", "none",
+            new V5__expand(), new V6__contract_missing()).load().migrate()),
         new FailingRun("division by zero", () -> configure(dataSource, schemaPrefix + "_sql_tx", "pooled_fail_tx").load().migrate()),
         new FailingRun("items_c_unique", () -> configure(dataSource, schemaPrefix + "_sql_cic", "pooled_fail_cic").load().migrate()),
         new FailingRun("V2__fails", () -> configure(dataSource, schemaPrefix + "_sql_nontx", "pooled_fail_nontx").load().migrate()));
@@ -156,10 +158,19 @@ final class PooledMigrations {
     }
   }
 
+  @Contract(expand = "5")
   static final class V6__contract extends DualWriteContractMigration {
     @Override
     protected DualWrite dualWrite() {
       return DualWrite.table("people").from("name").to("display_name");
+    }
+  }
+
+  @Contract(expand = "5")
+  static final class V6__contract_missing extends DualWriteContractMigration {
+    @Override
+    protected DualWrite dualWrite() {
+      return DualWrite.table("people").from("name").to("no_such_target");
     }
   }
 }
