@@ -1,22 +1,17 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.config.DurationText;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
-import dev.flywayzdm.internal.pg.SessionActivity;
-import dev.flywayzdm.internal.pg.SessionInfo;
 import dev.flywayzdm.lint.internal.engine.DestructiveGate;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
@@ -84,8 +79,7 @@ public class ZeroDowntimeCallback implements Callback {
   /** What one migrate run knows: where flyway-zdm's rules begin, and what its migrations did so far. */
   private record Run(AdoptionPoint adoption, DestructiveGate gate) {}
 
-  /** When the running statement of each SQL migration started, by connection: a lock wait is told by its duration. */
-  private final Map<Connection, Long> statementStarts = new ConcurrentHashMap<>();
+  private final StatementLockWaits lockWaits = new StatementLockWaits();
 
   /**
    * This callback in a form Spring (or any container that reflects over a bean's class) accepts on
@@ -211,29 +205,7 @@ public class ZeroDowntimeCallback implements Callback {
     AdoptionPoint adoption = AdoptionPoint.resolve(context.getConnection(), configuration, settings);
     LOG.info("flyway-zdm: {}", adoption.describe());
     runs.put(configuration, new Run(adoption, new DestructiveGate()));
-    reportOldTransactions(context.getConnection(), settings);
-    reportAdvisoryLockHolders(context.getConnection());
-  }
-
-  /**
-   * Flyway takes its lock right after this event and waits for it silently: say who holds an
-   * advisory lock now. After a kill -9 it is typically the orphaned backend of the killed run, still
-   * running its last statement (a concurrent index build) until the server notices the client is gone.
-   */
-  private static void reportAdvisoryLockHolders(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      for (SessionInfo session : SessionActivity.advisoryLockHolders(connection)) {
-        LOG.warn("flyway-zdm pre-flight: {} holds an advisory lock; if it is Flyway's lock (another migrate, or the"
-            + " orphaned statement of a killed run), this migrate waits until it ends (Flyway's lockRetryCount bounds"
-            + " the wait); SELECT pg_terminate_backend({}) ends it now, and a concurrent index it leaves INVALID is"
-            + " rebuilt by the rerun", session.describe(), session.pid());
-      }
-    } catch (SQLException e) {
-      LOG.warn("flyway-zdm pre-flight: could not list advisory lock holders: {}", e.getMessage());
-    }
+    PreFlight.report(context.getConnection(), settings);
   }
 
   private void beforeEachMigrate(Context context) throws SQLException {
@@ -317,7 +289,7 @@ public class ZeroDowntimeCallback implements Callback {
     if (connection == null || context.getStatement() == null) {
       return;
     }
-    statementStarts.put(connection, System.nanoTime());
+    lockWaits.started(connection);
     refuseDestructive(context);
     if (connection.getAutoCommit()) {
       String sql = context.getStatement().getSql();
@@ -350,9 +322,9 @@ public class ZeroDowntimeCallback implements Callback {
 
   private void afterStatement(Context context, boolean failed) {
     if (failed) {
-      nameLockersOfFailedStatement(context);
+      lockWaits.failed(context);
     }
-    statementStarts.remove(context.getConnection());
+    lockWaits.ended(context.getConnection());
     concurrent.after(context.getConnection(), failed);
   }
 
@@ -364,51 +336,20 @@ public class ZeroDowntimeCallback implements Callback {
         + " -- zdm:allow destructive <reason>";
     if (refusal.unverifiable()) {
       return new MigrationRefusedException("flyway-zdm: " + migration + ": " + kinds + " outside a declared contract"
-          + " step: " + head(refusal.statement()) + detail + ". Its SQL is computed only when it runs (EXECUTE of"
+          + " step: " + StatementText.head(refusal.statement()) + detail + ". Its SQL is computed only when it runs (EXECUTE of"
           + " format(), a concatenation or a variable), so flyway-zdm cannot verify that it leaves alone what the"
           + " running application version uses, and refuses it (dynamic SQL fails closed)." + fix);
     }
     return new MigrationRefusedException("flyway-zdm: " + migration + ": " + kinds + " outside a declared contract step: "
-        + head(refusal.statement()) + detail + ". It breaks the application version still running during a rolling"
+        + StatementText.head(refusal.statement()) + detail + ". It breaks the application version still running during a rolling"
         + " deploy." + fix);
-  }
-
-  /**
-   * A statement of a SQL migration failed after waiting at least lock_timeout: names who held or
-   * awaited locks on the tables it names, while they still do (Flyway alone reports only the bare
-   * 55P03). Flyway hands callbacks no SQLSTATE on PostgreSQL, so the statement's duration tells a
-   * lock wait from an instant error. Looked up on a connection of its own: the migration's
-   * transaction is aborted and must not run SQL.
-   */
-  private void nameLockersOfFailedStatement(Context context) {
-    org.flywaydb.core.api.callback.Statement statement = context.getStatement();
-    Long started = statementStarts.get(context.getConnection());
-    if (statement == null || statement.getSql() == null || started == null) {
-      return;
-    }
-    Duration lockTimeout = ProjectSettings.of(context.getConfiguration()).lockTimeout();
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    if (lockTimeout.isZero() || took.compareTo(lockTimeout) < 0) {
-      return;
-    }
-    String migration = context.getMigrationInfo() == null ? "flyway-zdm" : MigrationName.of(context.getMigrationInfo());
-    String head = head(statement.getSql());
-    try {
-      StatementLockers.Lockers lockers = StatementLockers.lookUp(context.getConfiguration(), statement.getSql(),
-          StatementLockers.backendPid(context.getConnection()));
-      LOG.warn("{}: {} failed after {} ms, at least lock_timeout {}: the locks it waited for were {}", migration, head,
-          took.toMillis(), DurationText.format(lockTimeout), lockers.describe());
-    } catch (SQLException | RuntimeException e) {
-      LOG.warn("{}: {} failed after {} ms, at least lock_timeout {}; could not look up who holds its locks: {}", migration,
-          head, took.toMillis(), DurationText.format(lockTimeout), e.getMessage());
-    }
   }
 
   private void afterEachMigrate(Context context, boolean failed) {
     Connection connection = context.getConnection();
     running.remove(connection);
     checkedUpFront.remove(connection);
-    statementStarts.remove(connection);
+    lockWaits.ended(connection);
     if (!failed) {
       // Before the timeouts are restored: the record runs under the migration's lock_timeout (or its own).
       Configuration configuration = context.getConfiguration();
@@ -419,39 +360,4 @@ public class ZeroDowntimeCallback implements Callback {
     timeouts.restore(connection, failed);
   }
 
-  private static void reportOldTransactions(Connection connection, ZdmSettings settings) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      List<SessionInfo> old = SessionActivity.transactionsOlderThan(connection, settings.maxBlockerAge()).stream()
-          .filter(session -> !isFlywayLock(session))
-          .toList();
-      for (SessionInfo session : old) {
-        List<SessionInfo> waitsFor = SessionActivity.blockersOf(connection, session.pid());
-        if (waitsFor.isEmpty()) {
-          LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={}, a possible blocker:"
-              + " {}; a migration that needs a lock it holds will fail after lock_timeout {}",
-              DurationText.format(settings.maxBlockerAge()), session.describe(), DurationText.format(settings.lockTimeout()));
-        } else {
-          // Ending this one would not help: it only queues behind the sessions named.
-          LOG.warn("flyway-zdm pre-flight: transaction open longer than flyway.zdm.maxBlockerAge={} that is itself waiting"
-              + " (not a blocker): {}; it waits behind {}", DurationText.format(settings.maxBlockerAge()), session.describe(),
-              waitsFor.stream().map(w -> "pid " + w.pid()).collect(Collectors.joining(", ")));
-        }
-      }
-    } catch (SQLException e) {
-      LOG.warn("flyway-zdm pre-flight: could not list open transactions: {}", e.getMessage());
-    }
-  }
-
-  /** Flyway's own lock session (another Flyway run, or this one's transactional lock): not an application blocker. */
-  private static boolean isFlywayLock(SessionInfo session) {
-    return session.queryHead().contains("pg_try_advisory_xact_lock") || session.queryHead().contains("pg_advisory_xact_lock");
-  }
-
-  private static String head(String sql) {
-    String oneLine = sql.strip().replaceAll("\\s+", " ");
-    return "\"" + (oneLine.length() > 120 ? oneLine.substring(0, 120) + "..." : oneLine) + "\"";
-  }
 }
