@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class StatementWatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatementWatcher.class);
+  /** Bounds of each poll: the watcher must never wait long itself, nor block anyone. */
+  private static final Duration POLL_LOCK_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration POLL_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration POLL = Duration.ofMillis(500);
   static final Duration LOG_EVERY = Duration.ofSeconds(5);
   private static final Duration JOIN = Duration.ofSeconds(10);
@@ -185,26 +188,12 @@ public final class StatementWatcher implements AutoCloseable {
    * {@code SET LOCAL}, so they end with it and the (possibly pooled) connection keeps none.
    */
   private static <T> T poll(Connection connection, LockRetry.Work<T> work) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
-      try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('statement_timeout', '5s', true),"
-          + " set_config('lock_timeout', '1s', true), set_config('application_name', 'flyway-zdm watcher', true)")) {
+    return ShortTransaction.run(connection, POLL_LOCK_TIMEOUT, POLL_STATEMENT_TIMEOUT, c -> {
+      try (PreparedStatement statement = c.prepareStatement("SELECT set_config('application_name', 'flyway-zdm watcher', true)")) {
         statement.execute();
       }
-      T result = work.run(connection);
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+      return work.run(c);
+    });
   }
 
   private static Object cancel(Connection connection, int pid, String statementHead) throws SQLException {
