@@ -1,6 +1,6 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.migration.Contract;
 import dev.flywayzdm.lint.MigrationDirectives;
 import java.time.Duration;

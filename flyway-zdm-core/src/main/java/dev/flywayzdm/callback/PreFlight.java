@@ -1,6 +1,6 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.SessionActivity;
 import dev.flywayzdm.internal.pg.SessionInfo;

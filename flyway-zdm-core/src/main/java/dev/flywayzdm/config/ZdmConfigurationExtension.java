@@ -1,5 +1,6 @@
 package dev.flywayzdm.config;
 
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.lint.LintOptions;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.flywayzdm.lint;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.lint.internal.lexer.Comment;
 import dev.flywayzdm.lint.internal.lexer.Lexer;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.flywayzdm.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.flywayzdm.maven;
 
 import dev.flywayzdm.callback.ContractStatus;
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import java.time.Duration;
 import java.util.List;
 

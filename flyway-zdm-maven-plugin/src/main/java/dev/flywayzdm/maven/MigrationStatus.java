@@ -4,7 +4,7 @@ import dev.flywayzdm.callback.ContractStatus;
 import dev.flywayzdm.callback.MigrationKind;
 import dev.flywayzdm.callback.MigrationName;
 import dev.flywayzdm.callback.SoakGate;
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import java.text.SimpleDateFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.backfill;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.backfill.Checkpoint.State;
 import dev.flywayzdm.internal.backfill.Checkpoint.Status;

@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.pg;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -68,7 +68,7 @@ public final class Benchmarks {
         case "--rows" -> sizes = java.util.Arrays.stream(args[i + 1].split(",")).map(Benchmarks::count).toList();
         case "--batch-size" -> batch = (int) count(args[i + 1]);
         case "--methods" -> methods = args[i + 1];
-        case "--max-time" -> maxTime = dev.flywayzdm.config.DurationText.parse("--max-time", args[i + 1]);
+        case "--max-time" -> maxTime = dev.flywayzdm.internal.settings.DurationText.parse("--max-time", args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }

@@ -1,6 +1,6 @@
 package dev.flywayzdm.sample.demo;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.flywayzdm.sample.demo;
 
-import dev.flywayzdm.config.DurationText;
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.sample.SampleApplication;
 import dev.flywayzdm.sample.app.Releases;
 import java.util.LinkedHashMap;

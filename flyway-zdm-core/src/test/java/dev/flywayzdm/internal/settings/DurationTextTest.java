@@ -1,4 +1,4 @@
-package dev.flywayzdm.config;
+package dev.flywayzdm.internal.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.flywayzdm.config;
+package dev.flywayzdm.internal.settings;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
