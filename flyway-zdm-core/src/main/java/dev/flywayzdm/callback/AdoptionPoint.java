@@ -1,5 +1,6 @@
 package dev.flywayzdm.callback;
 
+import dev.flywayzdm.internal.history.SchemaHistory;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.QualifiedName;

@@ -1,5 +1,7 @@
 package dev.flywayzdm.callback;
 
+import dev.flywayzdm.internal.history.MigrationReader;
+import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.config.LintMode;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.lint.Finding;

@@ -1,5 +1,7 @@
 package dev.flywayzdm.callback;
 
+import dev.flywayzdm.internal.flyway.FlywayInternals;
+import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
 import dev.flywayzdm.migration.ZeroDowntimeMigration;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +47,11 @@ final class PendingMigrations {
       return;
     }
     List<String> nonTransactional = new ArrayList<>();
-    try {
-      for (MigrationInfo info : pending.get()) {
-        if (info instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null
-            && !impl.getResolvedMigration().getExecutor().canExecuteInTransaction()) {
-          nonTransactional.add(MigrationName.of(info));
-        }
+    for (MigrationInfo info : pending.get()) {
+      // Unknown (a Flyway that changed its internals): checked as the migration starts instead.
+      if (!FlywayInternals.executesInTransaction(info).orElse(true)) {
+        nonTransactional.add(MigrationName.of(info));
       }
-    } catch (RuntimeException | LinkageError e) {
-      LOG.debug("flyway-zdm: could not inspect pending migrations before the run ({}); checking each as it starts", e.toString());
-      return;
     }
     if (!nonTransactional.isEmpty()) {
       throw new MigrationRefusedException("flyway-zdm: " + FlywayLockMode.fixFor(String.join(", ", nonTransactional))

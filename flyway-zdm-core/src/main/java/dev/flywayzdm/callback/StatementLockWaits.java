@@ -1,5 +1,6 @@
 package dev.flywayzdm.callback;
 
+import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.config.ProjectSettings;
 import java.sql.Connection;

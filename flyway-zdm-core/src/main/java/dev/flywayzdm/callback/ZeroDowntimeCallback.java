@@ -1,5 +1,12 @@
 package dev.flywayzdm.callback;
 
+import dev.flywayzdm.internal.history.SoakGate;
+import dev.flywayzdm.internal.history.SchemaHistory;
+import dev.flywayzdm.internal.history.MigrationReader;
+import dev.flywayzdm.internal.history.MigrationDeclaration;
+import dev.flywayzdm.internal.history.FinishedMigrations;
+import dev.flywayzdm.internal.history.ContractStatus;
+import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
@@ -248,8 +255,8 @@ public class ZeroDowntimeCallback implements Callback {
   private void soakGate(Connection connection, Configuration configuration, MigrationInfo info,
       MigrationDeclaration.ContractOf contract, ZdmSettings settings) throws SQLException {
     String migration = MigrationName.of(info);
-    ContractStatus status = SoakGate.evaluate(connection, configuration, migration, info.getVersion(), contract, settings,
-        () -> SoakGate.allMigrations(configuration));
+    ContractStatus status = SoakGate.evaluate(connection, configuration, migration, info.getVersion(), contract,
+        settings.soak(), () -> SoakGate.allMigrations(configuration));
     if (!status.mayRunNow()) {
       throw new MigrationRefusedException("flyway-zdm: " + status.describe());
     }

@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.flyway.FlywayInternals;
 import dev.flywayzdm.internal.pg.LockRetry;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,8 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.exception.FlywayMigrateException;
-import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +76,7 @@ public final class ZeroDowntimeMigrate {
     RetryPolicy<MigrateResult> policy = LockRetry.<MigrateResult>boundedBy(settings)
         .handleIf(ZeroDowntimeMigrate::retryable)
         .onFailedAttempt(event -> {
-          if (event.getLastException() instanceof FlywayMigrateException failed && failed.getErrorResult() != null) {
-            applied.addAndGet(failed.getErrorResult().migrationsExecuted);
-          }
+          applied.addAndGet(FlywayInternals.migrationsExecutedBefore(event.getLastException()));
           // Not "will be retried": this may be the last attempt; onRetry and onRetriesExceeded say which.
           LOG.warn("flyway-zdm: migrate attempt {} failed on lock_timeout {} ({}); the transactional migration rolled"
               + " back; {}", event.getAttemptCount(), DurationText.format(settings.lockTimeout()),
@@ -113,7 +110,7 @@ public final class ZeroDowntimeMigrate {
 
   /** A lock timeout in a migration that ran in a transaction, which therefore rolled back completely. */
   static boolean retryable(Throwable failure) {
-    if (!(failure instanceof FlywayMigrateException migrate) || !migrate.isExecutableInTransaction()) {
+    if (!FlywayInternals.failedInTransaction(failure)) {
       return false;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -126,7 +123,7 @@ public final class ZeroDowntimeMigrate {
 
   /** Who held or awaited the locks of the statement that timed out, looked up on a connection of its own. */
   private String lockers(Throwable failure) {
-    Optional<String> statement = failedStatement(failure);
+    Optional<String> statement = FlywayInternals.failedStatement(failure);
     if (statement.isEmpty()) {
       return "the failed statement is unknown, so its lock holders cannot be named";
     }
@@ -136,15 +133,6 @@ public final class ZeroDowntimeMigrate {
     } catch (SQLException | RuntimeException e) {
       return "could not look up who holds the lock: " + e.getMessage();
     }
-  }
-
-  private static Optional<String> failedStatement(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof FlywaySqlScriptException script && script.getStatement() != null) {
-        return Optional.of(script.getStatement());
-      }
-    }
-    return Optional.empty();
   }
 
   private static String oneLine(String sql) {

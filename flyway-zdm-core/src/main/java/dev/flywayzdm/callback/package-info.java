@@ -1,10 +1,13 @@
 /**
- * The Flyway callback ({@link dev.flywayzdm.callback.ZeroDowntimeCallback}): lock_timeout on every
- * migration, the expand -> contract soak gate ({@link dev.flywayzdm.callback.SoakGate}, reported as
- * {@link dev.flywayzdm.callback.ContractStatus}), the destructive-statement gate, and
- * {@link dev.flywayzdm.callback.ZeroDowntimeMigrate}, a {@code migrate()} that retries lock timeouts of
- * transactional migrations. For status reports: {@link dev.flywayzdm.callback.MigrationName} (how
- * flyway-zdm names a migration) and {@link dev.flywayzdm.callback.MigrationKind} (expand, contract,
- * backfill, ...).
+ * The Flyway callback and its companions, the whole public API of this package:
+ * {@link dev.flywayzdm.callback.ZeroDowntimeCallback} (lock_timeout on every migration, the expand ->
+ * contract soak gate, the destructive-statement gate, the linter before each SQL migration),
+ * {@link dev.flywayzdm.callback.ZeroDowntimeMigrate} (a {@code migrate()} that retries lock timeouts of
+ * transactional migrations) and {@link dev.flywayzdm.callback.MigrationRefusedException} (what a refusal
+ * throws).
+ *
+ * <p>The machinery behind them is package-private here or lives in internal packages
+ * ({@code dev.flywayzdm.internal.history}: schema history, soak gate verdicts; {@code
+ * dev.flywayzdm.internal.flyway}: the adapter to Flyway's internals), which users never import.
  */
 package dev.flywayzdm.callback;

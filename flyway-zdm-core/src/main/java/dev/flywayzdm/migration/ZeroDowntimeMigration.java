@@ -1,6 +1,5 @@
 package dev.flywayzdm.migration;
 
-import dev.flywayzdm.callback.SoakGate;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * A migration annotated {@link Contract @Contract} checks its soak gate ({@link SoakGate#enforce})
+ * A migration annotated {@link Contract @Contract} checks its soak gate ({@link ContractGuard#enforce})
  * before {@link #apply} runs, also when the flyway-zdm callback is not registered, and refuses
  * without changing anything while the expand has not soaked.
  *
@@ -60,7 +59,7 @@ public abstract class ZeroDowntimeMigration extends BaseJavaMigration {
     Connection connection = context.getConnection();
     // A contract guards itself: without the callback (not registered, or replaced by a later
     // callbacks(...)) nothing else would stop it from dropping what the old release still reads.
-    SoakGate.enforce(connection, context.getConfiguration(), this, name);
+    ContractGuard.enforce(connection, context.getConfiguration(), this, name);
     boolean autoCommit = connection.getAutoCommit();
     MigrationRun run = new MigrationRun(name, context.getConfiguration(), connection, settings);
     long start = System.nanoTime();

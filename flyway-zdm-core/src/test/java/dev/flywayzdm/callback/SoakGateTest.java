@@ -1,6 +1,9 @@
 package dev.flywayzdm.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flywayzdm.internal.history.SoakGate;
+import dev.flywayzdm.internal.history.ContractStatus;
+import dev.flywayzdm.config.ProjectSettings;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywayzdm.config.ZdmSettings;
@@ -27,7 +30,7 @@ class SoakGateTest {
         .hasMessageContaining("may run from");
     assertThat(columnExists(db, "soak_short", "name")).as("the contract did not run").isTrue();
 
-    List<ContractStatus> status = SoakGate.status(flyway);
+    List<ContractStatus> status = statusOf(flyway);
     assertThat(status).singleElement().satisfies(contract -> {
       assertThat(contract.migration()).isEqualTo("V2__contract");
       assertThat(contract.expandState()).isEqualTo(ContractStatus.ExpandState.APPLIED);
@@ -48,7 +51,7 @@ class SoakGateTest {
 
     SoakGateTimeZoneTest.liveSinceHoursAgo(db, "soak_moved", 25);
 
-    assertThat(SoakGate.status(flyway)).singleElement().satisfies(contract -> assertThat(contract.mayRunNow()).isTrue());
+    assertThat(statusOf(flyway)).singleElement().satisfies(contract -> assertThat(contract.mayRunNow()).isTrue());
     assertThat(flyway.migrate().migrationsExecuted).isEqualTo(1);
     assertThat(columnExists(db, "soak_moved", "name")).isFalse();
   }
@@ -97,7 +100,7 @@ class SoakGateTest {
   void shouldReportAPendingExpandAsPendingInTheStatus(TestDatabase db) {
     Flyway flyway = TestFlyway.configure(db.dataSource(), "soak_pending", "soak", ZdmSettings.defaults()).load();
 
-    assertThat(SoakGate.status(flyway)).singleElement().satisfies(contract -> {
+    assertThat(statusOf(flyway)).singleElement().satisfies(contract -> {
       assertThat(contract.expandState()).isEqualTo(ContractStatus.ExpandState.NOT_APPLIED);
       assertThat(contract.describe()).contains("V2__contract is the contract step of expand migration 1 (V1__expand.sql),"
           + " which is pending: Flyway has not applied it yet");
@@ -110,7 +113,7 @@ class SoakGateTest {
         ZdmSettings.builder().soak(Duration.ZERO).build())).load();
     assertThatThrownBy(flyway::migrate).hasMessageContaining("no_such_table");
 
-    assertThat(SoakGate.status(flyway)).singleElement().satisfies(contract -> {
+    assertThat(statusOf(flyway)).singleElement().satisfies(contract -> {
       assertThat(contract.expandState()).isEqualTo(ContractStatus.ExpandState.FAILED);
       assertThat(contract.mayRunNow()).isFalse();
       assertThat(contract.describe()).contains("V2__contract is the contract step of expand migration 1 (V1__expand.sql),"
@@ -132,7 +135,7 @@ class SoakGateTest {
         .hasMessageContaining("V2__contract must wait: expand migration 1 (V1__expand.sql) counts as live from")
         .hasMessageContaining("no flyway-zdm record of when it finished, as for an expand applied before flyway-zdm was"
             + " installed: installed_on + execution_time of the schema history read in UTC-12");
-    assertThat(SoakGate.status(flyway)).singleElement().satisfies(contract -> {
+    assertThat(statusOf(flyway)).singleElement().satisfies(contract -> {
       assertThat(contract.liveSinceRecorded()).isFalse();
       assertThat(contract.remaining()).as("12h for the unknown zone + the soak of 1h")
           .isBetween(Duration.ofHours(13).minusMinutes(2), Duration.ofHours(13));
@@ -207,7 +210,7 @@ class SoakGateTest {
     assertThat(flyway.migrate().migrationsExecuted).isEqualTo(1);
     assertThat(columnExists(db, "soak_unrecorded", "name")).isTrue();
     Flyway contract = TestFlyway.configure(db.dataSource(), "soak_unrecorded", "soak_zones", ZdmSettings.defaults()).load();
-    assertThat(SoakGate.status(contract)).singleElement().satisfies(status -> {
+    assertThat(statusOf(contract)).singleElement().satisfies(status -> {
       assertThat(status.liveSinceRecorded()).isFalse();
       assertThat(status.mayRunNow()).isFalse();
     });
@@ -228,5 +231,10 @@ class SoakGateTest {
   private static boolean columnExists(TestDatabase db, String schema, String column) throws Exception {
     return db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
         + "' AND table_name = 'users' AND column_name = '" + column + "'") == 1;
+  }
+
+  /** The soak gate's status with the project's soak, as zdm:status reads it. */
+  private static List<ContractStatus> statusOf(Flyway flyway) {
+    return SoakGate.status(flyway, ProjectSettings.of(flyway.getConfiguration()).soak());
   }
 }

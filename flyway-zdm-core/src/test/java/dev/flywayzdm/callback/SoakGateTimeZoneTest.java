@@ -1,6 +1,9 @@
 package dev.flywayzdm.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flywayzdm.internal.history.SoakGate;
+import dev.flywayzdm.internal.history.ContractStatus;
+import dev.flywayzdm.config.ProjectSettings;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywayzdm.config.ZdmSettings;
@@ -44,7 +47,7 @@ class SoakGateTimeZoneTest {
         .hasRootCauseInstanceOf(MigrationRefusedException.class)
         .hasMessageContaining("V2__contract must wait");
     assertThat(columnExists(db, schema, "name")).as("the old release's column is still there").isTrue();
-    List<ContractStatus> status = inZone(contractZone, () -> SoakGate.status(flyway));
+    List<ContractStatus> status = inZone(contractZone, () -> statusOf(flyway));
     assertThat(status).singleElement().satisfies(contract -> {
       assertThat(contract.mayRunNow()).isFalse();
       assertThat(contract.remaining()).as("the soak of 1h, counted from the expand's end by the database's clock")
@@ -64,7 +67,7 @@ class SoakGateTimeZoneTest {
     liveSinceHoursAgo(db, schema, 2);
 
     // When the contract runs from a JVM in another zone, Then it runs
-    assertThat(inZone(contractZone, () -> SoakGate.status(flyway))).singleElement()
+    assertThat(inZone(contractZone, () -> statusOf(flyway))).singleElement()
         .satisfies(contract -> assertThat(contract.mayRunNow()).as(contract.describe()).isTrue());
     assertThat(inZone(contractZone, flyway::migrate).migrationsExecuted).isEqualTo(1);
     assertThat(columnExists(db, schema, "name")).isFalse();
@@ -94,5 +97,10 @@ class SoakGateTimeZoneTest {
   static boolean columnExists(TestDatabase db, String schema, String column) throws Exception {
     return db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
         + "' AND table_name = 'users' AND column_name = '" + column + "'") == 1;
+  }
+
+  /** The soak gate's status with the project's soak, as zdm:status reads it. */
+  private static List<ContractStatus> statusOf(Flyway flyway) {
+    return SoakGate.status(flyway, ProjectSettings.of(flyway.getConfiguration()).soak());
   }
 }

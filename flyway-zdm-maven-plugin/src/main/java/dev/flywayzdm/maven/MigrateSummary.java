@@ -1,6 +1,6 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.callback.ContractStatus;
+import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.internal.settings.DurationText;
 import java.time.Duration;
 import java.util.List;

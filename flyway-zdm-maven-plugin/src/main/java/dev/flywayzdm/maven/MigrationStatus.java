@@ -1,9 +1,10 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.callback.ContractStatus;
-import dev.flywayzdm.callback.MigrationKind;
-import dev.flywayzdm.callback.MigrationName;
-import dev.flywayzdm.callback.SoakGate;
+import dev.flywayzdm.config.ProjectSettings;
+import dev.flywayzdm.internal.history.ContractStatus;
+import dev.flywayzdm.internal.history.MigrationKind;
+import dev.flywayzdm.internal.flyway.MigrationName;
+import dev.flywayzdm.internal.history.SoakGate;
 import dev.flywayzdm.internal.settings.DurationText;
 import java.text.SimpleDateFormat;
 import java.time.ZoneOffset;
@@ -39,7 +40,7 @@ final class MigrationStatus {
 
   static MigrationStatus read(Flyway flyway, ProjectMigrations project, int recent, ClassLoader classLoader) {
     MigrationInfo[] all = flyway.info().all();
-    List<ContractStatus> contracts = SoakGate.status(flyway);
+    List<ContractStatus> contracts = SoakGate.status(flyway, ProjectSettings.of(flyway.getConfiguration()).soak());
     Map<String, ContractStatus> byName = contracts.stream()
         .collect(Collectors.toMap(ContractStatus::migration, Function.identity(), (a, b) -> a));
     List<MigrationInfo> applied = Arrays.stream(all)

@@ -1,6 +1,6 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.callback.ContractStatus;
+import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.Linter;
 import dev.flywayzdm.lint.MigrationSource;

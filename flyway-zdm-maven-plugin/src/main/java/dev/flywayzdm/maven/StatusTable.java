@@ -1,6 +1,6 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.callback.MigrationKind;
+import dev.flywayzdm.internal.history.MigrationKind;
 import java.util.ArrayList;
 import java.util.List;
 

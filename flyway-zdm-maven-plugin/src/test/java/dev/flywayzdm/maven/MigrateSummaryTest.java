@@ -2,7 +2,7 @@ package dev.flywayzdm.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywayzdm.callback.ContractStatus;
+import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.callback.MigrationRefusedException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.callback.MigrationKind;
+import dev.flywayzdm.internal.history.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

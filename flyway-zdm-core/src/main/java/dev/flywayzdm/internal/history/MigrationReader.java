@@ -1,4 +1,4 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.history;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,16 +16,16 @@ import org.flywaydb.core.api.configuration.Configuration;
  * Reads what a migration Flyway lists is made of, through Flyway's configuration: the SQL file's
  * text or the Java class, and what either declares about itself ({@link MigrationDeclaration}).
  */
-final class MigrationReader {
+public final class MigrationReader {
 
   private MigrationReader() {}
 
-  static boolean isSql(MigrationInfo info) {
+  public static boolean isSql(MigrationInfo info) {
     return info.getScript() != null && info.getScript().endsWith(".sql");
   }
 
   /** The SQL file's text, read from its file on disk or, inside a jar, from a classpath location. */
-  static Optional<String> sqlText(MigrationInfo info, Configuration configuration) {
+  public static Optional<String> sqlText(MigrationInfo info, Configuration configuration) {
     if (!isSql(info)) {
       return Optional.empty();
     }
@@ -57,7 +57,7 @@ final class MigrationReader {
   }
 
   /** The Java migration's class, when it is one and can be loaded. */
-  static Optional<Class<?>> javaClass(MigrationInfo info, Configuration configuration) {
+  public static Optional<Class<?>> javaClass(MigrationInfo info, Configuration configuration) {
     if (info.getScript() == null || isSql(info)) {
       return Optional.empty();
     }
@@ -70,7 +70,7 @@ final class MigrationReader {
     }
   }
 
-  static MigrationDeclaration declaration(MigrationInfo info, Configuration configuration) {
+  public static MigrationDeclaration declaration(MigrationInfo info, Configuration configuration) {
     if (isSql(info)) {
       return sqlText(info, configuration).map(sql -> MigrationDeclaration.ofSql(info.getScript(), sql))
           .orElse(MigrationDeclaration.NONE);
@@ -82,7 +82,7 @@ final class MigrationReader {
    * Whether the class extends one of flyway-zdm's migration base classes: those set their own
    * timeouts per step (a concurrent index build must not inherit a short lock_timeout).
    */
-  static boolean isFlywayZdmMigration(Class<?> type) {
+  public static boolean isFlywayZdmMigration(Class<?> type) {
     for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
       if (c.getName().startsWith("dev.flywayzdm.migration.")) {
         return true;

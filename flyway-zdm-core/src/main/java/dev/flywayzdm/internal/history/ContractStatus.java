@@ -1,4 +1,4 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.history;
 
 import dev.flywayzdm.internal.settings.DurationText;
 import java.time.Duration;

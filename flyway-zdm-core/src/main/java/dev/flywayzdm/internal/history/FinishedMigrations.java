@@ -1,5 +1,6 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.history;
 
+import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.ShortTransaction;
@@ -32,17 +33,17 @@ import org.slf4j.LoggerFactory;
  * the gate trusts a record only for the history row with exactly that rank, version and script, so a
  * record can never vouch for a later re-run of the same version that went unrecorded.
  */
-final class FinishedMigrations {
+public final class FinishedMigrations {
 
   private static final Logger LOG = LoggerFactory.getLogger(FinishedMigrations.class);
 
   /** The table's name, in the schema of Flyway's history table. */
-  static final String TABLE = "flyway_zdm_applied";
+  public static final String TABLE = "flyway_zdm_applied";
 
   private final SchemaHistory history;
   private final QualifiedName table;
 
-  FinishedMigrations(SchemaHistory history) {
+  public FinishedMigrations(SchemaHistory history) {
     this.history = history;
     this.table = new QualifiedName(history.table().schema(), Identifier.of("flyway-zdm table", TABLE));
   }
@@ -58,7 +59,7 @@ final class FinishedMigrations {
    * record the gate falls back to the conservative reading of {@code installed_on}, which can only make
    * a contract wait longer. It is logged with that consequence.
    */
-  void record(Connection connection, MigrationInfo info, Duration lockTimeout) {
+  public void record(Connection connection, MigrationInfo info, Duration lockTimeout) {
     if (info.getVersion() == null) {
       return; // repeatable migrations are never the expand step of a contract
     }

@@ -1,9 +1,9 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.flyway;
 
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * The name flyway-zdm gives a migration in its log lines, errors and {@link ContractStatus#migration()}:
+ * The name flyway-zdm gives a migration in its log lines, errors and soak gate verdicts:
  * the script's base name, the same for SQL and Java migrations.
  *
  * <pre>{@code

@@ -1,4 +1,4 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.history;
 
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.QualifiedName;
@@ -19,7 +19,7 @@ import org.flywaydb.core.api.configuration.Configuration;
  * {@code to_regclass}, never by a failing statement that would abort the transaction. Times are
  * {@code timestamptz} (instants) only: the session's TimeZone never enters a comparison.
  */
-final class SchemaHistory {
+public final class SchemaHistory {
 
   /**
    * The latest history row of a version.
@@ -30,11 +30,11 @@ final class SchemaHistory {
    *     TimeZone of the session that wrote it. The soak gate's fallback for a row without a record in
    *     {@link FinishedMigrations}.
    */
-  record Row(int installedRank, String version, String script, String type, boolean success,
+  public record Row(int installedRank, String version, String script, String type, boolean success,
       Instant latestPossibleFinish) {
 
     /** A marker Flyway's {@code repair} inserts for a migration it deleted: not applied any more. */
-    boolean deleted() {
+    public boolean deleted() {
       return "DELETE".equals(type);
     }
   }
@@ -58,11 +58,11 @@ final class SchemaHistory {
   }
 
   /** The history table's name, as configured. */
-  QualifiedName table() {
+  public QualifiedName table() {
     return table;
   }
 
-  static SchemaHistory of(Configuration configuration) {
+  public static SchemaHistory of(Configuration configuration) {
     String schema = configuration.getDefaultSchema();
     if (schema == null && configuration.getSchemas() != null && configuration.getSchemas().length > 0) {
       schema = configuration.getSchemas()[0];
@@ -72,12 +72,12 @@ final class SchemaHistory {
   }
 
   /** Whether the history table exists yet (asked with {@code to_regclass}: never aborts a transaction). */
-  boolean exists(Connection connection) throws SQLException {
+  public boolean exists(Connection connection) throws SQLException {
     return TableCatalog.exists(connection, table);
   }
 
   /** The highest version applied successfully (a baseline counts); empty for an empty or missing table. */
-  Optional<String> highestApplied(Connection connection) throws SQLException {
+  public Optional<String> highestApplied(Connection connection) throws SQLException {
     if (!TableCatalog.exists(connection, table)) {
       return Optional.empty();
     }
@@ -134,7 +134,7 @@ final class SchemaHistory {
   }
 
   /** The database's clock now ({@code clock_timestamp()}): the only clock the soak is measured with. */
-  static Instant now(Connection connection) throws SQLException {
+  public static Instant now(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT clock_timestamp()");
         ResultSet rows = statement.executeQuery()) {
       rows.next();

@@ -1,4 +1,4 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,5 +102,23 @@ class MigrationKindTest {
   @Test
   void labelsAreLowerCase() {
     assertThat(MigrationKind.CONSTRAINT.label()).isEqualTo("constraint");
+  }
+
+  @Test
+  void shouldNameTheBaseClassesThatExist() {
+    // The internal package names the public base classes as text: a rename must fail here.
+    assertThat(MigrationKind.BASE_CLASSES.keySet()).containsExactlyInAnyOrder(
+        DualWriteContractMigration.class.getName(), BatchedBackfillMigration.class.getName(),
+        ConcurrentIndexMigration.class.getName(), ValidatedConstraintMigration.class.getName(),
+        DualWriteExpandMigration.class.getName());
+    assertThat(MigrationDeclaration.CONTRACT_ANNOTATION).isEqualTo(Contract.class.getName());
+  }
+
+  @Test
+  void shouldNotMistakeCommentsOrStringsForStatements() {
+    assertThat(MigrationKind.ofSql("INSERT INTO audit (note) VALUES ('CREATE INDEX later');"))
+        .as("a string literal is no statement").isEqualTo(MigrationKind.BACKFILL);
+    assertThat(MigrationKind.ofSql("GRANT SELECT ON \"create index\" TO reporting;"))
+        .as("a quoted name is no keyword").isEqualTo(MigrationKind.PLAIN);
   }
 }

@@ -1,4 +1,4 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

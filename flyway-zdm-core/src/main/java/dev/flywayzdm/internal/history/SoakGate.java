@@ -1,7 +1,6 @@
-package dev.flywayzdm.callback;
+package dev.flywayzdm.internal.history;
 
-import dev.flywayzdm.config.ProjectSettings;
-import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.flyway.MigrationName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,12 +29,13 @@ import org.slf4j.LoggerFactory;
  * in UTC-12. No JVM or session time zone enters the verdict. A soak of 0 lets a contract run as soon
  * as its expand is applied, also in the same {@code migrate}.
  *
- * <p>{@link ZeroDowntimeCallback} enforces it before each contract migration, flyway-zdm's Java
- * contract migrations enforce it themselves too ({@link #enforce}), and {@link #status(Flyway)}
- * reports it for every pending contract:
+ * <p>It only computes verdicts ({@link ContractStatus}); refusing is the public layer's job: the
+ * callback before each contract migration, the Java contract migrations themselves, and
+ * {@code zdm:status} / {@code zdm:migrate} report {@link #status} for every pending contract. The
+ * project's soak ({@code flyway.zdm.soak}) is passed in, read by the caller from the settings.
  *
  * <pre>{@code
- * for (ContractStatus contract : SoakGate.status(flyway)) {
+ * for (ContractStatus contract : SoakGate.status(flyway, settings.soak())) {
  *   log.info(contract.describe());
  * }
  * }</pre>
@@ -50,11 +50,11 @@ public final class SoakGate {
    * The status of every pending contract migration of this Flyway, in the order Flyway would run
    * them. Reads the schema history on one connection of Flyway's data source.
    *
+   * @param projectSoak {@code flyway.zdm.soak}, for contracts that declare no soak of their own
    * @throws FlywayException when the database cannot be read
    */
-  public static List<ContractStatus> status(Flyway flyway) {
+  public static List<ContractStatus> status(Flyway flyway, Duration projectSoak) {
     Configuration configuration = flyway.getConfiguration();
-    ZdmSettings settings = ProjectSettings.of(configuration);
     List<ContractStatus> statuses = new ArrayList<>();
     MigrationInfoService info = flyway.info();
     MigrationInfo[] pending = info.pending();
@@ -67,7 +67,7 @@ public final class SoakGate {
         MigrationDeclaration declaration = MigrationReader.declaration(contract, configuration);
         if (declaration.contract().isPresent()) {
           statuses.add(evaluate(connection, configuration, MigrationName.of(contract), contract.getVersion(),
-              declaration.contract().get(), settings, () -> all));
+              declaration.contract().get(), projectSoak, () -> all));
         }
       }
     } catch (SQLException e) {
@@ -78,42 +78,24 @@ public final class SoakGate {
   }
 
   /**
-   * What a flyway-zdm Java migration checks before it changes anything: when its class declares
-   * {@link dev.flywayzdm.migration.Contract @Contract}, the same gate the callback applies, evaluated
-   * on the migration's own connection, without waiting. It protects the contract also when the
-   * callback is not registered (plain Flyway, or a later {@code callbacks(...)} that replaced it).
+   * The verdict for a flyway-zdm Java migration about to run, when its class declares
+   * {@code @Contract}: the same gate the callback applies, evaluated on the migration's own connection,
+   * without waiting. Empty when the class is no contract.
    *
    * @param connection the migration's connection (read only; nothing is changed on it)
    * @param name the migration's name for messages, e.g. {@code V9__contract_users_name}
-   * @throws MigrationRefusedException when the contract may not run now, saying why and what to do
+   * @param projectSoak {@code flyway.zdm.soak}
+   * @throws IllegalArgumentException when the {@code @Contract} is malformed
    * @throws SQLException when the schema history cannot be read
    */
-  public static void enforce(Connection connection, Configuration configuration, JavaMigration migration, String name)
-      throws SQLException {
-    MigrationDeclaration declaration;
-    try {
-      declaration = MigrationDeclaration.ofJava(migration.getClass());
-    } catch (IllegalArgumentException e) {
-      throw new MigrationRefusedException("flyway-zdm: " + e.getMessage());
-    }
+  public static Optional<ContractStatus> ofJavaContract(Connection connection, Configuration configuration,
+      JavaMigration migration, String name, Duration projectSoak) throws SQLException {
+    MigrationDeclaration declaration = MigrationDeclaration.ofJava(migration.getClass());
     if (declaration.contract().isEmpty()) {
-      return;
+      return Optional.empty();
     }
-    boolean callback = ZeroDowntimeCallback.isRegistered(configuration);
-    ContractStatus status = evaluate(connection, configuration, name, migration.getVersion(),
-        declaration.contract().get(), ProjectSettings.of(configuration), () -> allMigrations(configuration));
-    String unguarded = " The flyway-zdm callback is not registered on this Flyway (none configured, or a later"
-        + " callbacks(...) replaced it), so this contract checked its soak gate itself; register"
-        + " dev.flywayzdm.callback.ZeroDowntimeCallback (flyway.callbacks, or ZeroDowntimeCallback.forSpring() as a"
-        + " Spring bean) so that every migration is guarded.";
-    if (!status.mayRunNow()) {
-      throw new MigrationRefusedException("flyway-zdm: " + status.describe() + (callback ? "" : "." + unguarded
-          + " Nothing of " + name + " ran; if Flyway recorded this attempt as failed, remove that row (flyway repair)"
-          + " before the next migrate."));
-    }
-    if (!callback) {
-      LOG.warn("flyway-zdm: {}.{}", status.describe(), unguarded);
-    }
+    return Optional.of(evaluate(connection, configuration, name, migration.getVersion(), declaration.contract().get(),
+        projectSoak, () -> allMigrations(configuration)));
   }
 
   /**
@@ -121,13 +103,14 @@ public final class SoakGate {
    * transaction).
    *
    * @param contractVersion the contract's own version, to tell an expand ordered after it
+   * @param projectSoak {@code flyway.zdm.soak}, when the contract declares no soak of its own
    * @param migrations what Flyway knows (applied and resolved), asked only when the expand is not applied;
    *     empty when it could not be read
    */
-  static ContractStatus evaluate(Connection connection, Configuration configuration, String migration,
-      MigrationVersion contractVersion, MigrationDeclaration.ContractOf contract, ZdmSettings settings,
+  public static ContractStatus evaluate(Connection connection, Configuration configuration, String migration,
+      MigrationVersion contractVersion, MigrationDeclaration.ContractOf contract, Duration projectSoak,
       Supplier<Optional<MigrationInfo[]>> migrations) throws SQLException {
-    Duration soak = contract.soak().orElse(settings.soak());
+    Duration soak = contract.soak().orElse(projectSoak);
     Instant now = SchemaHistory.now(connection);
     SchemaHistory history = SchemaHistory.of(configuration);
     Optional<SchemaHistory.Row> row = history.latest(connection, contract.expandVersion());
@@ -172,7 +155,7 @@ public final class SoakGate {
    * no migrate events, so the callback is not re-entered). Asked only to explain an expand that is
    * not applied; if it cannot be read the refusal still stands, just with less detail.
    */
-  static Optional<MigrationInfo[]> allMigrations(Configuration configuration) {
+  public static Optional<MigrationInfo[]> allMigrations(Configuration configuration) {
     try {
       return Optional.of(Flyway.configure(configuration.getClassLoader()).configuration(configuration).load().info().all());
     } catch (RuntimeException | LinkageError e) {
