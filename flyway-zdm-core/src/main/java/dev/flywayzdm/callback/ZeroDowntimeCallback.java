@@ -1,23 +1,18 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.internal.history.SoakGate;
 import dev.flywayzdm.internal.history.SchemaHistory;
 import dev.flywayzdm.internal.history.MigrationReader;
 import dev.flywayzdm.internal.history.MigrationDeclaration;
 import dev.flywayzdm.internal.history.FinishedMigrations;
-import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
-import dev.flywayzdm.lint.internal.engine.DestructiveGate;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -45,14 +40,14 @@ import org.slf4j.LoggerFactory;
  *       are logged, and a pending non-transactional migration under Flyway's transactional lock
  *       fails fast with the fix instead of hanging.
  *   <li>A contract migration ({@code @Contract}, {@code -- zdm:contract expand=5}) runs only when its
- *       expand has been live for the soak ({@link SoakGate}). After each versioned migration the
+ *       expand has been live for the soak ({@link ContractSoakCheck}). After each versioned migration the
  *       callback records when it finished, by the database's clock, in {@code flyway_zdm_applied}
  *       beside the schema history table: the soak is measured from that record.
  *   <li>DROP TABLE / DROP COLUMN / RENAME / SET SCHEMA / ALTER COLUMN TYPE / TRUNCATE / DROP SCHEMA /
  *       DROP TYPE ... CASCADE in a SQL migration, also inside a {@code DO} block, a constant string given
  *       to {@code EXECUTE} or a routine created in the run and then called, are refused before the file
  *       runs unless it is a contract step or says {@code -- zdm:allow destructive <reason>}; so is
- *       dynamic SQL, which cannot be verified ({@link DestructiveGate}). Objects created earlier in the
+ *       dynamic SQL, which cannot be verified ({@link DestructiveStatementGuard}). Objects created earlier in the
  *       same run are new in the database and exempt; so are type changes that neither rewrite nor
  *       break readers.
  *   <li>Migrations up to the adoption point ({@code flyway.zdm.startAfter}, else recorded on the first
@@ -75,17 +70,10 @@ public class ZeroDowntimeCallback implements Callback {
 
   private final SessionTimeouts timeouts = new SessionTimeouts();
   private final ConcurrentStatements concurrent = new ConcurrentStatements();
-  /** Declarations of the migrations running now, by connection: statement events need them. */
-  private final Map<Connection, MigrationDeclaration> running = new ConcurrentHashMap<>();
   private final MigrationLint lint = new MigrationLint();
-  /** Each run's adoption point and destructive-statement gate, by its Flyway configuration. */
-  private final Map<Configuration, Run> runs = new ConcurrentHashMap<>();
-  /** Connections whose running SQL migration the gate read as a whole before it started. */
-  private final Set<Connection> checkedUpFront = ConcurrentHashMap.newKeySet();
-
-  /** What one migrate run knows: where flyway-zdm's rules begin, and what its migrations did so far. */
-  private record Run(AdoptionPoint adoption, DestructiveGate gate) {}
-
+  private final DestructiveStatementGuard destructive = new DestructiveStatementGuard();
+  /** Each run's adoption point (where flyway-zdm's rules begin), by its Flyway configuration. */
+  private final Map<Configuration, AdoptionPoint> adoptions = new ConcurrentHashMap<>();
   private final StatementLockWaits lockWaits = new StatementLockWaits();
 
   /**
@@ -165,7 +153,8 @@ public class ZeroDowntimeCallback implements Callback {
         case AFTER_EACH_MIGRATE_ERROR -> afterEachMigrate(context, true);
         case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> {
           lint.reset(context.getConfiguration());
-          runs.remove(context.getConfiguration());
+          adoptions.remove(context.getConfiguration());
+          destructive.runEnded(context.getConfiguration());
         }
         default -> {
           // not subscribed
@@ -211,7 +200,8 @@ public class ZeroDowntimeCallback implements Callback {
     PendingMigrations.checkDescriptions(configuration, pending);
     AdoptionPoint adoption = AdoptionPoint.resolve(context.getConnection(), configuration, settings);
     LOG.info("flyway-zdm: {}", adoption.describe());
-    runs.put(configuration, new Run(adoption, new DestructiveGate()));
+    adoptions.put(configuration, adoption);
+    destructive.runStarted(configuration);
     PreFlight.report(context.getConnection(), settings);
   }
 
@@ -227,22 +217,21 @@ public class ZeroDowntimeCallback implements Callback {
       throw new MigrationRefusedException(FlywayLockMode.fixFor(migration));
     }
     MigrationDeclaration declaration = MigrationReader.declaration(info, configuration);
-    Run run = runs.computeIfAbsent(configuration, c -> new Run(AdoptionPoint.NONE, new DestructiveGate()));
-    boolean governed = run.adoption().governs(info.getVersion());
-    running.put(connection, governed ? declaration : MigrationDeclaration.NONE);
+    AdoptionPoint adoption = adoption(configuration);
+    boolean governed = adoption.governs(info.getVersion());
     if (!governed) {
       LOG.debug("{}: predates flyway-zdm (up to {}): runs as plain Flyway runs it", migration,
-          run.adoption().startAfter().map(Object::toString).orElse(""));
+          adoption.startAfter().map(Object::toString).orElse(""));
     }
     if (governed && declaration.contract().isPresent()) {
-      soakGate(connection, configuration, info, declaration.contract().get(), settings);
+      ContractSoakCheck.refuseUntilSoaked(connection, configuration, info, declaration.contract().get(), settings.soak());
     }
     if (governed) {
       declaration.allowDestructiveReason().ifPresent(reason ->
           LOG.warn("{}: destructive statements allowed outside a contract step: {}", migration, reason));
     }
-    gateWholeFile(connection, configuration, info, run, governed && !allowsDestructive(declaration));
-    lint.check(connection, configuration, info, transactional, settings, run.adoption());
+    destructive.migrationStarting(connection, configuration, info, governed && !allowsDestructive(declaration));
+    lint.check(connection, configuration, info, transactional, settings, adoption);
 
     Optional<Class<?>> javaClass = MigrationReader.javaClass(info, configuration);
     if (!transactional && javaClass.map(MigrationReader::isFlywayZdmMigration).orElse(false)) {
@@ -252,43 +241,8 @@ public class ZeroDowntimeCallback implements Callback {
     timeouts.apply(connection, migration, transactional, MigrationReader.isSql(info), settings);
   }
 
-  private void soakGate(Connection connection, Configuration configuration, MigrationInfo info,
-      MigrationDeclaration.ContractOf contract, ZdmSettings settings) throws SQLException {
-    String migration = MigrationName.of(info);
-    ContractStatus status = SoakGate.evaluate(connection, configuration, migration, info.getVersion(), contract,
-        settings.soak(), () -> SoakGate.allMigrations(configuration));
-    if (!status.mayRunNow()) {
-      throw new MigrationRefusedException("flyway-zdm: " + status.describe());
-    }
-    if (status.soak().isZero()) {
-      LOG.warn("{}: SOAK IS 0: running the contract step right after expand {} - only acceptable outside production",
-          migration, contract.expandVersion());
-    } else {
-      LOG.info("{}", status.describe());
-    }
-  }
-
   private static boolean allowsDestructive(MigrationDeclaration declaration) {
     return declaration.isContract() || declaration.allowDestructiveReason().isPresent();
-  }
-
-  /**
-   * Reads the SQL migration as a whole with the linter's lexer, before any of it runs, and refuses it
-   * when the gate does; the run's gate learns what it creates either way. Flyway's own statement
-   * split is not used: it can differ from PostgreSQL's (SQL-standard routine bodies), ours is the
-   * linter's. When the text cannot be read, the statements are checked one by one as they run.
-   */
-  private void gateWholeFile(Connection connection, Configuration configuration, MigrationInfo info, Run run,
-      boolean gated) {
-    Optional<String> sql = MigrationReader.sqlText(info, configuration);
-    if (sql.isEmpty()) {
-      return;
-    }
-    checkedUpFront.add(connection);
-    List<DestructiveGate.Refusal> refusals = run.gate().check(sql.get(), gated, new CatalogColumnTypes(connection));
-    if (!refusals.isEmpty()) {
-      throw refusal(MigrationName.of(info), refusals.get(0));
-    }
   }
 
   private void beforeStatement(Context context) throws SQLException {
@@ -297,7 +251,9 @@ public class ZeroDowntimeCallback implements Callback {
       return;
     }
     lockWaits.started(connection);
-    refuseDestructive(context);
+    MigrationInfo info = context.getMigrationInfo();
+    destructive.statementStarting(connection, context.getConfiguration(), info, context.getStatement().getSql(),
+        adoption(context.getConfiguration()).governs(info == null ? null : info.getVersion()));
     if (connection.getAutoCommit()) {
       String sql = context.getStatement().getSql();
       Optional<ConcurrentStatement> statement = ConcurrentStatement.of(sql);
@@ -310,23 +266,6 @@ public class ZeroDowntimeCallback implements Callback {
     }
   }
 
-  /** Statement by statement only where the whole file could not be read before it ran. */
-  private void refuseDestructive(Context context) {
-    Connection connection = context.getConnection();
-    if (checkedUpFront.contains(connection)) {
-      return;
-    }
-    MigrationDeclaration declaration = running.getOrDefault(connection, MigrationDeclaration.NONE);
-    Run run = runs.computeIfAbsent(context.getConfiguration(), c -> new Run(AdoptionPoint.NONE, new DestructiveGate()));
-    MigrationInfo info = context.getMigrationInfo();
-    boolean gated = run.adoption().governs(info == null ? null : info.getVersion()) && !allowsDestructive(declaration);
-    List<DestructiveGate.Refusal> refusals = run.gate().check(context.getStatement().getSql(), gated,
-        new CatalogColumnTypes(connection));
-    if (!refusals.isEmpty()) {
-      throw refusal(MigrationName.of(info), refusals.get(0));
-    }
-  }
-
   private void afterStatement(Context context, boolean failed) {
     if (failed) {
       lockWaits.failed(context);
@@ -335,27 +274,9 @@ public class ZeroDowntimeCallback implements Callback {
     concurrent.after(context.getConnection(), failed);
   }
 
-  private static MigrationRefusedException refusal(String migration, DestructiveGate.Refusal refusal) {
-    String kinds = String.join(", ", refusal.kinds());
-    String detail = refusal.detail().isEmpty() ? "" : " (" + refusal.detail() + ")";
-    String fix = " Move it into a contract migration (-- zdm:contract expand=<version of the expand migration>, or"
-        + " @Contract(expand = \"<version of the expand migration>\") in Java) or, if it is safe, say why in the migration's header:"
-        + " -- zdm:allow destructive <reason>";
-    if (refusal.unverifiable()) {
-      return new MigrationRefusedException("flyway-zdm: " + migration + ": " + kinds + " outside a declared contract"
-          + " step: " + StatementText.head(refusal.statement()) + detail + ". Its SQL is computed only when it runs (EXECUTE of"
-          + " format(), a concatenation or a variable), so flyway-zdm cannot verify that it leaves alone what the"
-          + " running application version uses, and refuses it (dynamic SQL fails closed)." + fix);
-    }
-    return new MigrationRefusedException("flyway-zdm: " + migration + ": " + kinds + " outside a declared contract step: "
-        + StatementText.head(refusal.statement()) + detail + ". It breaks the application version still running during a rolling"
-        + " deploy." + fix);
-  }
-
   private void afterEachMigrate(Context context, boolean failed) {
     Connection connection = context.getConnection();
-    running.remove(connection);
-    checkedUpFront.remove(connection);
+    destructive.migrationEnded(connection);
     lockWaits.ended(connection);
     if (!failed) {
       // Before the timeouts are restored: the record runs under the migration's lock_timeout (or its own).
@@ -367,4 +288,8 @@ public class ZeroDowntimeCallback implements Callback {
     timeouts.restore(connection, failed);
   }
 
+  /** The run's adoption point; every migration is under the rules when BEFORE_MIGRATE was not seen. */
+  private AdoptionPoint adoption(Configuration configuration) {
+    return adoptions.getOrDefault(configuration, AdoptionPoint.NONE);
+  }
 }
