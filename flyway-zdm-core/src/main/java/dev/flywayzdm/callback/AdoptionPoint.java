@@ -1,7 +1,7 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.internal.history.SchemaHistory;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.history.SchemaHistory;
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.internal.history.MigrationReader;
-import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.config.LintMode;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.flyway.MigrationName;
+import dev.flywayzdm.internal.history.MigrationReader;
 import dev.flywayzdm.lint.Finding;
 import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.LintSession;

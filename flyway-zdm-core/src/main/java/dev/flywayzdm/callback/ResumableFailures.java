@@ -1,7 +1,7 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.internal.history.SchemaHistory;
 import dev.flywayzdm.internal.history.MigrationReader;
+import dev.flywayzdm.internal.history.SchemaHistory;
 import dev.flywayzdm.migration.ZeroDowntimeMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

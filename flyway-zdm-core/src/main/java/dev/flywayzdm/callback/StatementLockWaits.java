@@ -1,8 +1,8 @@
 package dev.flywayzdm.callback;
 
+import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.settings.DurationText;
-import dev.flywayzdm.config.ProjectSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.internal.history.SchemaHistory;
-import dev.flywayzdm.internal.history.MigrationReader;
-import dev.flywayzdm.internal.history.MigrationDeclaration;
-import dev.flywayzdm.internal.history.FinishedMigrations;
-import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.flyway.MigrationName;
+import dev.flywayzdm.internal.history.FinishedMigrations;
+import dev.flywayzdm.internal.history.MigrationDeclaration;
+import dev.flywayzdm.internal.history.MigrationReader;
+import dev.flywayzdm.internal.history.SchemaHistory;
 import dev.flywayzdm.internal.pg.FlywayLockMode;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;

@@ -1,12 +1,12 @@
 package dev.flywayzdm.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.flywayzdm.internal.history.SoakGate;
-import dev.flywayzdm.internal.history.ContractStatus;
-import dev.flywayzdm.config.ProjectSettings;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.history.ContractStatus;
+import dev.flywayzdm.internal.history.SoakGate;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.config.ProjectSettings;
-import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.callback.MigrationRefusedException;
-import dev.flywayzdm.internal.history.SoakGate;
 import dev.flywayzdm.callback.ZeroDowntimeCallback;
 import dev.flywayzdm.callback.ZeroDowntimeMigrate;
+import dev.flywayzdm.config.ProjectSettings;
+import dev.flywayzdm.internal.history.ContractStatus;
+import dev.flywayzdm.internal.history.SoakGate;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.time.Duration;

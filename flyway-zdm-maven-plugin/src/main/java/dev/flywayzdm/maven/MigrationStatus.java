@@ -1,9 +1,9 @@
 package dev.flywayzdm.maven;
 
 import dev.flywayzdm.config.ProjectSettings;
+import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.internal.history.MigrationKind;
-import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.history.SoakGate;
 import dev.flywayzdm.internal.settings.DurationText;
 import java.text.SimpleDateFormat;

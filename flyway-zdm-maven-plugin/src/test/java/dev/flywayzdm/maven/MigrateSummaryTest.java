@@ -2,8 +2,8 @@ package dev.flywayzdm.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.callback.MigrationRefusedException;
+import dev.flywayzdm.internal.history.ContractStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.internal.history.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flywayzdm.internal.history.MigrationKind;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

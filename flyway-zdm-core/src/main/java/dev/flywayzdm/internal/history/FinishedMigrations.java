@@ -38,7 +38,7 @@ public final class FinishedMigrations {
   private static final Logger LOG = LoggerFactory.getLogger(FinishedMigrations.class);
 
   /** The table's name, in the schema of Flyway's history table. */
-  public static final String TABLE = "flyway_zdm_applied";
+  static final String TABLE = "flyway_zdm_applied";
 
   private final SchemaHistory history;
   private final QualifiedName table;

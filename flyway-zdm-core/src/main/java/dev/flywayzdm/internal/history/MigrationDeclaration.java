@@ -42,7 +42,7 @@ public record MigrationDeclaration(Optional<ContractOf> contract, Optional<Strin
   static final String CONTRACT_ANNOTATION = "dev.flywayzdm.migration.Contract";
 
   /** From a Java migration's class: {@code @Contract} if present. */
-  public static MigrationDeclaration ofJava(Class<?> migrationClass) {
+  static MigrationDeclaration ofJava(Class<?> migrationClass) {
     Optional<Annotation> contract = contractAnnotation(migrationClass);
     if (contract.isEmpty()) {
       return NONE;
@@ -88,7 +88,7 @@ public record MigrationDeclaration(Optional<ContractOf> contract, Optional<Strin
    *
    * @throws IllegalArgumentException naming the script, the place and what is wrong
    */
-  public static MigrationDeclaration ofSql(String script, String sql) {
+  static MigrationDeclaration ofSql(String script, String sql) {
     MigrationDirectives directives = MigrationDirectives.parse(sql);
     for (MigrationDirectives.Problem problem : directives.problems()) {
       if (GATE_DIRECTIVES.contains(problem.directive())) {

@@ -30,11 +30,11 @@ public final class SchemaHistory {
    *     TimeZone of the session that wrote it. The soak gate's fallback for a row without a record in
    *     {@link FinishedMigrations}.
    */
-  public record Row(int installedRank, String version, String script, String type, boolean success,
+  record Row(int installedRank, String version, String script, String type, boolean success,
       Instant latestPossibleFinish) {
 
     /** A marker Flyway's {@code repair} inserts for a migration it deleted: not applied any more. */
-    public boolean deleted() {
+    boolean deleted() {
       return "DELETE".equals(type);
     }
   }
@@ -134,7 +134,7 @@ public final class SchemaHistory {
   }
 
   /** The database's clock now ({@code clock_timestamp()}): the only clock the soak is measured with. */
-  public static Instant now(Connection connection) throws SQLException {
+  static Instant now(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT clock_timestamp()");
         ResultSet rows = statement.executeQuery()) {
       rows.next();
