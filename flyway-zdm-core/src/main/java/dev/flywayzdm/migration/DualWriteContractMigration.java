@@ -50,6 +50,6 @@ public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
     if (dualWrite == null) {
       throw new IllegalStateException(run.name() + ": dualWrite() returned null");
     }
-    new DualWriteRemover(run, dualWrite.spec(), run.settings().backfillBatchSize()).remove();
+    new DualWriteRemover(run.step(), dualWrite.spec(), run.settings().backfillBatchSize()).remove();
   }
 }

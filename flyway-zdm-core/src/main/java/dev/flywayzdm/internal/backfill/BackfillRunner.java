@@ -1,13 +1,14 @@
 package dev.flywayzdm.internal.backfill;
 
 import dev.flywayzdm.internal.settings.DurationText;
-import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.backfill.Checkpoint.State;
 import dev.flywayzdm.internal.backfill.Checkpoint.Status;
 import dev.flywayzdm.internal.pg.LockRetry;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.ShortTransaction;
 import dev.flywayzdm.internal.pg.TableCatalog;
+import dev.flywayzdm.internal.step.StepContext;
+import dev.flywayzdm.internal.step.StepSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,10 +60,15 @@ public final class BackfillRunner {
   }
 
   private final String migration;
-  private final ZdmSettings settings;
+  private final StepSettings settings;
   private final QualifiedName checkpointTable;
 
-  public BackfillRunner(String migration, ZdmSettings settings, QualifiedName checkpointTable) {
+  /** The backfill of one migration step, checkpointed in the step's checkpoint table. */
+  public BackfillRunner(StepContext step) {
+    this(step.name(), step.settings(), step.checkpointTable());
+  }
+
+  public BackfillRunner(String migration, StepSettings settings, QualifiedName checkpointTable) {
     this.migration = migration;
     this.settings = settings;
     this.checkpointTable = checkpointTable;
@@ -177,7 +183,7 @@ public final class BackfillRunner {
       // A batch is meant to take milliseconds; bound it even when the project sets no statement_timeout.
       Duration fallback = spec.targetBatchDuration().map(t -> t.multipliedBy(10)).filter(t -> t.toSeconds() >= 30)
           .orElse(Duration.ofSeconds(30));
-      this.statementTimeout = settings.statementTimeout().isZero() ? fallback : settings.statementTimeout();
+      this.statementTimeout = settings.locks().statementTimeout().isZero() ? fallback : settings.locks().statementTimeout();
     }
 
     /** Walks from {@code from} to the table's last key of now; the rows updated (or, counting, matching) on the way. */
@@ -288,8 +294,8 @@ public final class BackfillRunner {
 
     /** One batch in its own transaction, with the checkpoint; null when the walk is at the end. */
     private Batch batch(String what, Optional<String[]> lower, String[] end, Pass pass) throws SQLException {
-      return new LockRetry(settings).run(connection, what, spec.table().quoted(),
-          c -> ShortTransaction.run(c, settings.lockTimeout(), statementTimeout, tx -> {
+      return new LockRetry(settings.locks()).inShortTransaction(connection, what, spec.table().quoted(), statementTimeout,
+          tx -> {
             Optional<Range> range = pass == Pass.WALK ? range(tx, lower, end) : matchingRange(tx, lower, end, pass);
             if (range.isEmpty()) {
               return null;
@@ -300,7 +306,7 @@ public final class BackfillRunner {
             long updated = range.get().matching() == 0 ? 0 : update(tx, lower, range.get().upper(), pass);
             checkpoint.advance(tx, range.get().upper(), updated, range.get().keys(), pass == Pass.FINAL);
             return new Batch(range.get().upper(), range.get().keys(), updated);
-          }));
+          });
     }
 
     /** The next {@code batchSize} keys after {@code lower}: their count and the last. */
@@ -439,7 +445,7 @@ public final class BackfillRunner {
     /** The table's greatest key now, as text; empty for an empty table. */
     private Optional<String[]> lastKey() throws SQLException {
       String sql = "SELECT " + key.asText("t") + " FROM " + spec.table().quoted() + " t ORDER BY " + key.orderBy("t", " DESC") + " LIMIT 1";
-      return ShortTransaction.run(connection, settings.lockTimeout(), statementTimeout, tx -> {
+      return ShortTransaction.run(connection, settings.locks().lockTimeout(), statementTimeout, tx -> {
         try (PreparedStatement statement = tx.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             return Optional.empty();

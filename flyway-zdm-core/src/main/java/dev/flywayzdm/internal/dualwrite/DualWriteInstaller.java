@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.dualwrite;
 
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.TableCatalog;
@@ -18,10 +18,10 @@ import java.util.List;
  */
 public final class DualWriteInstaller {
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
   private final DualWriteSpec spec;
 
-  public DualWriteInstaller(MigrationRun ddl, DualWriteSpec spec) {
+  public DualWriteInstaller(StepContext ddl, DualWriteSpec spec) {
     this.ddl = ddl;
     this.spec = spec;
   }
@@ -125,7 +125,7 @@ public final class DualWriteInstaller {
     ddl.ddl(what, relation.quoted(), sql);
   }
 
-  private <T> T loggedTransaction(String what, QualifiedName relation, MigrationRun.SqlWork<T> work) throws SQLException {
+  private <T> T loggedTransaction(String what, QualifiedName relation, dev.flywayzdm.internal.pg.SqlWork<T> work) throws SQLException {
     ddl.info("{} ...", what);
     return ddl.transaction(what, relation.quoted(), work);
   }

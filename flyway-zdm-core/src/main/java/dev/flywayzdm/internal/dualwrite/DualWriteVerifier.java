@@ -1,7 +1,7 @@
 package dev.flywayzdm.internal.dualwrite;
 
 import dev.flywayzdm.internal.pg.Identifier;
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,11 +33,11 @@ public final class DualWriteVerifier {
     }
   }
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
   private final DualWriteSpec spec;
   private final int batchSize;
 
-  public DualWriteVerifier(MigrationRun ddl, DualWriteSpec spec, int batchSize) {
+  public DualWriteVerifier(StepContext ddl, DualWriteSpec spec, int batchSize) {
     this.ddl = ddl;
     this.spec = spec;
     this.batchSize = batchSize;
