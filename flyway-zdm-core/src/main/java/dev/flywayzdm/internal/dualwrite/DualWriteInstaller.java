@@ -45,7 +45,14 @@ public final class DualWriteInstaller {
       step("adding column " + spec.newColumn() + " " + type + " to " + spec.table(), spec.table(),
           "ALTER TABLE " + spec.table().quoted() + " ADD COLUMN IF NOT EXISTS " + spec.newColumn().quoted() + " " + type);
     }
-    step("installing dual-write function " + spec.functionName(), spec.table(), SyncTriggerSql.createFunction(spec));
+    loggedTransaction("installing dual-write function " + spec.functionName(), spec.table(), tx -> {
+      try (Statement statement = tx.createStatement()) {
+        statement.execute(SyncTriggerSql.createFunction(spec));
+        // The contract compares its own description with this one (see DualWriteAgreement).
+        statement.execute(DualWriteAgreement.recordSql(spec, ddl.name()));
+      }
+      return null;
+    });
     loggedTransaction("installing trigger " + spec.triggerName() + " on " + spec.table(), spec.table(), tx -> {
       if (!triggerExists()) {
         try (Statement statement = tx.createStatement()) {

@@ -27,6 +27,7 @@ public final class DualWriteRemover {
 
   public void remove() throws SQLException {
     TableCatalog.requireTable(ddl.connection(), spec.table(), ddl.name());
+    DualWriteAgreement.requireSameAsExpand(ddl, spec);
     boolean oldColumnPresent = TableCatalog.column(ddl.connection(), spec.table(), spec.oldColumn()).isPresent();
     if (oldColumnPresent) {
       if (TableCatalog.column(ddl.connection(), spec.table(), spec.newColumn()).isEmpty()) {
