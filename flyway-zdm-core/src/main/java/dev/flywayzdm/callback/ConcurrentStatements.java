@@ -2,6 +2,7 @@ package dev.flywayzdm.callback;
 
 import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.pg.LockBounds;
 import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder;
 import dev.flywayzdm.internal.pg.SessionActivity;
 import dev.flywayzdm.internal.pg.SideConnection;
@@ -38,7 +39,8 @@ final class ConcurrentStatements {
       String sql, ZdmSettings settings) throws SQLException {
     after(connection, false);
     SideConnection side = SideConnection.from(configuration);
-    ConcurrentIndexBuilder builder = new ConcurrentIndexBuilder(migration, settings, side);
+    ConcurrentIndexBuilder builder = new ConcurrentIndexBuilder(migration, new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
+        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal()), side);
     if (statement.index().isPresent() && statement.table().isPresent()) {
       builder.dropInvalid(connection, statement.table().get(), statement.index().get());
     }

@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.flyway.FlywayInternals;
+import dev.flywayzdm.internal.pg.LockBounds;
 import dev.flywayzdm.internal.pg.LockRetry;
 import dev.flywayzdm.internal.settings.DurationText;
 import java.sql.SQLException;
@@ -73,7 +74,8 @@ public final class ZeroDowntimeMigrate {
     long start = System.nanoTime();
     AtomicInteger applied = new AtomicInteger();
     AtomicInteger attempts = new AtomicInteger();
-    RetryPolicy<MigrateResult> policy = LockRetry.<MigrateResult>boundedBy(settings)
+    RetryPolicy<MigrateResult> policy = LockRetry.<MigrateResult>boundedBy(new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
+        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal()))
         .handleIf(ZeroDowntimeMigrate::retryable)
         .onFailedAttempt(event -> {
           applied.addAndGet(FlywayInternals.migrationsExecutedBefore(event.getLastException()));

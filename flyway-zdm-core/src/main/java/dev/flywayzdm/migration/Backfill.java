@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * What a {@link BatchedBackfillMigration} updates: a table, a SET clause, and the predicate of the
  * rows that still need it. The SET must make a row stop matching the predicate (that is how the
  * backfill knows a row is done). Names are taken literally and quoted; {@code set} and
- * {@code where} are SQL. Every method checks its argument at once.
+ * {@code where} are SQL. Immutable: every method checks its argument at once and returns a new
+ * description.
  *
  * <pre>{@code
  * Backfill.table("users").set("display_name = name").where("display_name IS NULL");
@@ -26,15 +27,26 @@ import java.util.OptionalInt;
 public final class Backfill {
 
   private final QualifiedName table;
-  private String set;
-  private String where;
-  private final List<Identifier> key = new ArrayList<>();
-  private OptionalInt batchSize = OptionalInt.empty();
-  private Optional<Duration> pause = Optional.empty();
-  private Optional<Duration> targetBatchDuration = Optional.empty();
+  private final String set;
+  private final String where;
+  private final List<Identifier> key;
+  private final OptionalInt batchSize;
+  private final Optional<Duration> pause;
+  private final Optional<Duration> targetBatchDuration;
 
   private Backfill(QualifiedName table) {
+    this(table, null, null, List.of(), OptionalInt.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private Backfill(QualifiedName table, String set, String where, List<Identifier> key, OptionalInt batchSize,
+      Optional<Duration> pause, Optional<Duration> targetBatchDuration) {
     this.table = table;
+    this.set = set;
+    this.where = where;
+    this.key = List.copyOf(key);
+    this.batchSize = batchSize;
+    this.pause = pause;
+    this.targetBatchDuration = targetBatchDuration;
   }
 
   /** The table to update, {@code name} or {@code schema.name}. */
@@ -44,14 +56,14 @@ public final class Backfill {
 
   /** The SET clause without the {@code SET} keyword, e.g. {@code display_name = name, migrated = true}. */
   public Backfill set(String setClause) {
-    set = sql("set", setClause, "display_name = name");
-    return this;
+    return new Backfill(table, sql("set", setClause, "display_name = name"), where, key, batchSize, pause,
+        targetBatchDuration);
   }
 
   /** The rows that still need the SET, e.g. {@code display_name IS NULL}. */
   public Backfill where(String predicate) {
-    where = sql("where", predicate, "display_name IS NULL");
-    return this;
+    return new Backfill(table, set, sql("where", predicate, "display_name IS NULL"), key, batchSize, pause,
+        targetBatchDuration);
   }
 
   /** The key to walk when the table has no primary key: a unique index's NOT NULL columns. Default: the primary key. */
@@ -59,11 +71,11 @@ public final class Backfill {
     if (columnNames.length == 0) {
       throw new IllegalArgumentException("backfill of " + table + ": key(...) needs at least one column");
     }
-    key.clear();
+    List<Identifier> columns = new ArrayList<>();
     for (String column : columnNames) {
-      key.add(Identifier.of("key column", column));
+      columns.add(Identifier.of("key column", column));
     }
-    return this;
+    return new Backfill(table, set, where, columns, batchSize, pause, targetBatchDuration);
   }
 
   /** Keys per batch, 1 to 1,000,000 (default {@code flyway.zdm.backfillBatchSize}, 1000). */
@@ -71,14 +83,12 @@ public final class Backfill {
     if (rows < 1 || rows > 1_000_000) {
       throw new IllegalArgumentException("backfill of " + table + ": batchSize " + rows + " must be between 1 and 1000000");
     }
-    batchSize = OptionalInt.of(rows);
-    return this;
+    return new Backfill(table, set, where, key, OptionalInt.of(rows), pause, targetBatchDuration);
   }
 
   /** Pause between batches, to leave room for other traffic and replicas (default {@code flyway.zdm.backfillPause}, 0). */
   public Backfill pause(Duration value) {
-    pause = Optional.of(nonNegative("pause", value));
-    return this;
+    return new Backfill(table, set, where, key, batchSize, Optional.of(nonNegative("pause", value)), targetBatchDuration);
   }
 
   /** Adapt the batch size so that one batch takes about this long (at most doubling or halving per batch). */
@@ -86,8 +96,7 @@ public final class Backfill {
     if (nonNegative("targetBatchDuration", value).isZero()) {
       throw new IllegalArgumentException("backfill of " + table + ": targetBatchDuration must be greater than 0");
     }
-    targetBatchDuration = Optional.of(value);
-    return this;
+    return new Backfill(table, set, where, key, batchSize, pause, Optional.of(value));
   }
 
   /** The complete description; fails naming what is missing. */

@@ -2,10 +2,7 @@ package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.backfill.BackfillRunner;
 import dev.flywayzdm.internal.backfill.BackfillSpec;
-import dev.flywayzdm.internal.pg.Identifier;
-import dev.flywayzdm.internal.pg.QualifiedName;
-import java.util.Optional;
-import org.flywaydb.core.api.configuration.Configuration;
+import dev.flywayzdm.internal.step.StepContext;
 
 /**
  * Updates every row of a large table that still needs it, in small batches, without locking the
@@ -46,7 +43,7 @@ import org.flywaydb.core.api.configuration.Configuration;
 public abstract class BatchedBackfillMigration extends ZeroDowntimeMigration {
 
   /** The library's checkpoint table. */
-  public static final String CHECKPOINT_TABLE = "flyway_zdm_backfill";
+  public static final String CHECKPOINT_TABLE = StepContext.CHECKPOINT_TABLE;
 
   /** What to update; called before the run starts (to check it) and once when it runs. */
   protected abstract Backfill backfill();
@@ -67,13 +64,6 @@ public abstract class BatchedBackfillMigration extends ZeroDowntimeMigration {
       throw new IllegalStateException(run.name() + ": backfill() returned null");
     }
     BackfillSpec spec = backfill.spec(run.name());
-    new BackfillRunner(run.name(), run.settings(), checkpointTable(run.configuration())).run(run.connection(), spec);
-  }
-
-  /** In Flyway's default schema, like its history table; unqualified (the current schema) when none is configured. */
-  static QualifiedName checkpointTable(Configuration configuration) {
-    Optional<String> schema = Optional.ofNullable(configuration.getDefaultSchema())
-        .or(() -> Optional.ofNullable(configuration.getSchemas()).filter(s -> s.length > 0).map(s -> s[0]));
-    return new QualifiedName(schema.map(s -> Identifier.of("schema", s)), new Identifier(CHECKPOINT_TABLE));
+    new BackfillRunner(run.step()).run(run.connection(), spec);
   }
 }

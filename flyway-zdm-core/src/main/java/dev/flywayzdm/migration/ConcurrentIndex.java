@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * One index change for a {@link ConcurrentIndexMigration}: create, drop or rebuild an index without
  * blocking writes. Names are taken literally and quoted ({@code "Orders"} is not {@code orders});
- * expressions and the {@code where} predicate are SQL. Every method checks its argument at once.
+ * expressions and the {@code where} predicate are SQL. Immutable: every method checks its argument
+ * at once and returns a new description, so a shared one can be extended safely.
  *
  * <pre>{@code
  * ConcurrentIndex.create("idx_orders_customer").on("sales.orders").columns("customer_id", "created_at");
@@ -26,22 +27,40 @@ import java.util.Optional;
  */
 public final class ConcurrentIndex {
 
-  /** What the change does. */
-  public enum Kind { CREATE, DROP, REINDEX }
+  /** What the change does (the base class dispatches on it). */
+  enum Kind { CREATE, DROP, REINDEX }
 
   private final Kind kind;
   private final String name;
-  private QualifiedName table;
-  private boolean unique;
-  private String method;
-  private final List<IndexKey> keys = new ArrayList<>();
-  private final List<String> include = new ArrayList<>();
-  private String where;
-  private boolean analyze = true;
+  private final QualifiedName table;
+  private final boolean unique;
+  private final String method;
+  private final List<IndexKey> keys;
+  private final List<String> include;
+  private final String where;
+  private final boolean analyze;
 
   private ConcurrentIndex(Kind kind, String name) {
+    this(kind, name, null, false, null, List.of(), List.of(), null, true);
+  }
+
+  private ConcurrentIndex(Kind kind, String name, QualifiedName table, boolean unique, String method, List<IndexKey> keys,
+      List<String> include, String where, boolean analyze) {
     this.kind = kind;
     this.name = name;
+    this.table = table;
+    this.unique = unique;
+    this.method = method;
+    this.keys = List.copyOf(keys);
+    this.include = List.copyOf(include);
+    this.where = where;
+    this.analyze = analyze;
+  }
+
+  private static <T> List<T> plus(List<T> list, List<T> more) {
+    List<T> all = new ArrayList<>(list);
+    all.addAll(more);
+    return all;
   }
 
   /** {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS name ...}; the index goes in its table's schema. */
@@ -65,55 +84,56 @@ public final class ConcurrentIndex {
   /** The table, {@code name} or {@code schema.name}; a partitioned table is indexed partition by partition. */
   public ConcurrentIndex on(String tableName) {
     requireCreate("on");
-    table = QualifiedName.parse("table", tableName);
-    return this;
+    return new ConcurrentIndex(kind, name, QualifiedName.parse("table", tableName), unique, method, keys, include, where,
+        analyze);
   }
 
   /** A UNIQUE index. */
   public ConcurrentIndex unique() {
     requireCreate("unique");
-    unique = true;
-    return this;
+    return new ConcurrentIndex(kind, name, table, true, method, keys, include, where, analyze);
   }
 
   /** The access method: {@code btree} (default), {@code hash}, {@code gin}, {@code gist}, {@code brin}, ... */
   public ConcurrentIndex using(String accessMethod) {
     requireCreate("using");
-    method = Objects.requireNonNull(accessMethod, "access method");
-    return this;
+    return new ConcurrentIndex(kind, name, table, unique, Objects.requireNonNull(accessMethod, "access method"), keys,
+        include, where, analyze);
   }
 
   /** Key columns, in order. */
   public ConcurrentIndex columns(String... columnNames) {
     requireCreate("columns");
+    List<IndexKey> more = new ArrayList<>();
     for (String column : columnNames) {
-      keys.add(IndexKey.column(column));
+      more.add(IndexKey.column(column));
     }
-    return this;
+    return new ConcurrentIndex(kind, name, table, unique, method, plus(keys, more), include, where, analyze);
   }
 
   /** A key column with an operator class and/or ordering, e.g. {@code column("created_at", "DESC NULLS LAST")}. */
   public ConcurrentIndex column(String columnName, String options) {
     requireCreate("column");
-    keys.add(IndexKey.column(columnName, options));
-    return this;
+    return new ConcurrentIndex(kind, name, table, unique, method, plus(keys, List.of(IndexKey.column(columnName, options))),
+        include, where, analyze);
   }
 
   /** A key expression (SQL), e.g. {@code lower(email)}. */
   public ConcurrentIndex expression(String sql) {
     requireCreate("expression");
-    keys.add(IndexKey.expression(sql));
-    return this;
+    return new ConcurrentIndex(kind, name, table, unique, method, plus(keys, List.of(IndexKey.expression(sql))), include,
+        where, analyze);
   }
 
   /** Non-key columns stored in the index ({@code INCLUDE}). */
   public ConcurrentIndex include(String... columnNames) {
     requireCreate("include");
+    List<String> more = new ArrayList<>();
     for (String column : columnNames) {
       Identifier.of("included column", column);
-      include.add(column);
+      more.add(column);
     }
-    return this;
+    return new ConcurrentIndex(kind, name, table, unique, method, keys, plus(include, more), where, analyze);
   }
 
   /** A partial index's predicate (SQL). */
@@ -122,15 +142,13 @@ public final class ConcurrentIndex {
     if (predicate == null || predicate.isBlank()) {
       throw new IllegalArgumentException("index " + name + ": where(...) needs a predicate, e.g. \"deleted_at IS NULL\"");
     }
-    where = predicate;
-    return this;
+    return new ConcurrentIndex(kind, name, table, unique, method, keys, include, predicate, analyze);
   }
 
   /** Whether to ANALYZE the table after building (default true: expression indexes need statistics). */
   public ConcurrentIndex analyze(boolean value) {
     requireCreate("analyze");
-    analyze = value;
-    return this;
+    return new ConcurrentIndex(kind, name, table, unique, method, keys, include, where, value);
   }
 
   Kind kind() {

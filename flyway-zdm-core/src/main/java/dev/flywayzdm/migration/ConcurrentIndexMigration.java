@@ -58,7 +58,7 @@ public abstract class ConcurrentIndexMigration extends ZeroDowntimeMigration {
     }
     IndexDefinition definition = change.kind() == ConcurrentIndex.Kind.CREATE ? change.definition(run.name()) : null;
     run.requireFlywaySessionLock();
-    ConcurrentIndexBuilder builder = run.indexBuilder();
+    ConcurrentIndexBuilder builder = run.step().indexBuilder();
     switch (change.kind()) {
       case CREATE -> {
         builder.create(run.connection(), definition);

@@ -23,10 +23,14 @@ import dev.flywayzdm.internal.dualwrite.DualWriteRemover;
  * back until the expand migration has soaked ({@code flyway.zdm.soak}), by the callback and by the
  * migration itself when the callback is not registered. Deploy it only when no application version
  * reads or writes the old column (or the compatibility view) any more.
+ *
+ * <p>The expand records its description beside its trigger; a contract whose {@link DualWrite}
+ * differs (another column, type, conversion or view) refuses before it changes anything, naming
+ * both migrations. Share one constant between the two to keep them equal.
  */
 public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
 
-  /** What to contract: the same description as the expand migration. */
+  /** What to contract: the same description as the expand migration (checked against what the expand installed). */
   protected abstract DualWrite dualWrite();
 
   @Override
@@ -50,6 +54,6 @@ public abstract class DualWriteContractMigration extends ZeroDowntimeMigration {
     if (dualWrite == null) {
       throw new IllegalStateException(run.name() + ": dualWrite() returned null");
     }
-    new DualWriteRemover(run, dualWrite.spec(), run.settings().backfillBatchSize()).remove();
+    new DualWriteRemover(run.step(), dualWrite.spec(), run.settings().backfillBatchSize()).remove();
   }
 }

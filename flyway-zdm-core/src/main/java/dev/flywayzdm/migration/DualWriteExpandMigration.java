@@ -61,12 +61,12 @@ public abstract class DualWriteExpandMigration extends ZeroDowntimeMigration {
     if (dualWrite == null) {
       throw new IllegalStateException(run.name() + ": dualWrite() returned null");
     }
-    new DualWriteInstaller(run, dualWrite.spec()).install();
+    new DualWriteInstaller(run.step(), dualWrite.spec()).install();
     if (backfill()) {
       // The batched-update engine of BatchedBackfillMigration: it touches SET old = old and the
       // trigger fills the new column, checkpointed and resumable after a kill.
       DualWriteSpec spec = dualWrite.spec();
-      new BackfillRunner(run.name(), run.settings(), BatchedBackfillMigration.checkpointTable(run.configuration()))
+      new BackfillRunner(run.step())
           .run(run.connection(), new BackfillSpec(spec.table(), DualWriteInstaller.backfillSetClause(spec),
               DualWriteInstaller.backfillPredicate(spec), List.of(), OptionalInt.empty(), Optional.empty(), Optional.empty()));
     } else {

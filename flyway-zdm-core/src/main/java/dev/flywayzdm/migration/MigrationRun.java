@@ -1,40 +1,30 @@
 package dev.flywayzdm.migration;
 
 import dev.flywayzdm.config.ZdmSettings;
-import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder;
-import dev.flywayzdm.internal.pg.FlywayLockMode;
-import dev.flywayzdm.internal.pg.LockRetry;
-import dev.flywayzdm.internal.pg.ShortTransaction;
-import dev.flywayzdm.internal.pg.SideConnection;
+import dev.flywayzdm.internal.pg.LockBounds;
+import dev.flywayzdm.internal.pg.QualifiedName;
+import dev.flywayzdm.internal.step.StepContext;
+import dev.flywayzdm.internal.step.StepSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One execution of a {@link ZeroDowntimeMigration}: its connection, its effective settings and the
  * safe ways to change the schema from it.
  *
  * <pre>{@code
- * run.ddl("adding column users.note", "\"users\"", "ALTER TABLE users ADD COLUMN note text");
+ * run.ddl("adding column users.note", "users", "ALTER TABLE users ADD COLUMN note text");
  * }</pre>
  */
 public final class MigrationRun {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
-
-  private final String name;
-  private final Configuration configuration;
-  private final Connection connection;
   private final ZdmSettings settings;
+  private final StepContext step;
 
   MigrationRun(String name, Configuration configuration, Connection connection, ZdmSettings settings) {
-    this.name = name;
-    this.configuration = configuration;
-    this.connection = connection;
     this.settings = settings;
+    this.step = new StepContext(name, connection, configuration, stepSettings(settings));
   }
 
   /** A unit of SQL work on the migration's connection. */
@@ -46,17 +36,17 @@ public final class MigrationRun {
 
   /** The migration's name, e.g. {@code V7__add_index}. */
   public String name() {
-    return name;
+    return step.name();
   }
 
   /** The migration's connection (autocommit on); do not close it. */
   public Connection connection() {
-    return connection;
+    return step.connection();
   }
 
   /** The Flyway configuration of this run. */
   public Configuration configuration() {
-    return configuration;
+    return step.configuration();
   }
 
   /** The effective settings: the project's, with this migration's overrides. */
@@ -66,9 +56,7 @@ public final class MigrationRun {
 
   /** Logs one INFO line prefixed with the migration's name. */
   public void info(String message, Object... arguments) {
-    if (LOG.isInfoEnabled()) {
-      LOG.info(name + ": " + message, arguments);
-    }
+    step.info(message, arguments);
   }
 
   /**
@@ -76,21 +64,16 @@ public final class MigrationRun {
    * statement_timeout when set), retried with backoff while the lock is not granted.
    *
    * @param what what the statement does, for logs and errors ("adding column users.note")
-   * @param quotedRelation the relation it locks, as SQL ({@code "sales"."orders"}); its lock holders are logged on each retry
+   * @param table the table it locks, unquoted, optionally schema-qualified ({@code orders} or
+   *     {@code sales.orders}); its lock holders are logged on each retry
    */
-  public void ddl(String what, String quotedRelation, String sql) throws SQLException {
-    transaction(what, quotedRelation, tx -> {
-      try (Statement statement = tx.createStatement()) {
-        statement.execute(sql);
-      }
-      return null;
-    });
+  public void ddl(String what, String table, String sql) throws SQLException {
+    step.ddl(what, relation(table), sql);
   }
 
   /** Like {@link #ddl} for several statements or queries that must commit together. */
-  public <T> T transaction(String what, String quotedRelation, SqlWork<T> work) throws SQLException {
-    return new LockRetry(settings).run(connection, name + ": " + what, quotedRelation,
-        c -> ShortTransaction.run(c, settings.lockTimeout(), settings.statementTimeout(), work::run));
+  public <T> T transaction(String what, String table, SqlWork<T> work) throws SQLException {
+    return step.transaction(what, relation(table), work::run);
   }
 
   /**
@@ -101,13 +84,22 @@ public final class MigrationRun {
    * @throws IllegalStateException naming the setting that fixes it
    */
   public void requireFlywaySessionLock() {
-    if (FlywayLockMode.transactionalLockOn(configuration)) {
-      throw new IllegalStateException(FlywayLockMode.fixFor(name));
-    }
+    step.requireFlywaySessionLock();
   }
 
-  /** The index builder for this run (flyway-zdm's own base classes share it). */
-  ConcurrentIndexBuilder indexBuilder() {
-    return new ConcurrentIndexBuilder(name, settings, SideConnection.from(configuration));
+  /** What the engines run with (flyway-zdm's own base classes hand it down). */
+  StepContext step() {
+    return step;
+  }
+
+  private String relation(String table) {
+    return QualifiedName.parse(name() + ": table", table).quoted();
+  }
+
+  /** The values the engines read, converted once from the public settings. */
+  static StepSettings stepSettings(ZdmSettings settings) {
+    return new StepSettings(new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
+        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal()),
+        settings.backfillBatchSize(), settings.backfillPause());
   }
 }

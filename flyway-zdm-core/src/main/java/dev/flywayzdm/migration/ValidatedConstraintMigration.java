@@ -1,11 +1,6 @@
 package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.constraint.ValidatedConstraints;
-import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder;
-import dev.flywayzdm.internal.pg.IndexDefinition;
-import dev.flywayzdm.internal.pg.IndexKey;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Adds a constraint to a busy table without blocking its writers: CHECK and FOREIGN KEY are added
@@ -52,11 +47,6 @@ public abstract class ValidatedConstraintMigration extends ZeroDowntimeMigration
     if (ValidatedConstraints.buildsIndexes(constraint.spec())) {
       run.requireFlywaySessionLock();
     }
-    ConcurrentIndexBuilder builder = run.indexBuilder();
-    new ValidatedConstraints(run, (table, name, columns, unique) -> {
-      run.info("building {}index {} on {} ({}) concurrently ...", unique ? "unique " : "", name, table, columns);
-      builder.create(run.connection(), new IndexDefinition(name, table, unique, Optional.empty(),
-          columns.stream().map(c -> IndexKey.column(c.name())).toList(), List.of(), Optional.empty()));
-    }).apply(constraint.spec());
+    new ValidatedConstraints(run.step()).apply(constraint.spec());
   }
 }

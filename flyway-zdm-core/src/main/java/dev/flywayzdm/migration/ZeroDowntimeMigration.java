@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  *   @Override
  *   protected void apply(MigrationRun run) throws SQLException {
- *     run.ddl("setting default of orders.status", "\"orders\"",
+ *     run.ddl("setting default of orders.status", "orders",
  *         "ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new'");
  *   }
  * }

@@ -37,7 +37,7 @@ class JavaContractGateTest {
   static final class V1__create_users extends ZeroDowntimeMigration {
     @Override
     protected void apply(MigrationRun run) throws SQLException {
-      run.ddl("creating users", "\"users\"", "CREATE TABLE users (id bigint PRIMARY KEY, name text, display_name text)");
+      run.ddl("creating users", "users", "CREATE TABLE users (id bigint PRIMARY KEY, name text, display_name text)");
       try (Statement statement = run.connection().createStatement()) {
         statement.execute("SELECT pg_sleep(1.5)");
       }
@@ -48,7 +48,7 @@ class JavaContractGateTest {
   static final class V2__drop_users_name extends ZeroDowntimeMigration {
     @Override
     protected void apply(MigrationRun run) throws SQLException {
-      run.ddl("dropping users.name", "\"users\"", "ALTER TABLE users DROP COLUMN name");
+      run.ddl("dropping users.name", "users", "ALTER TABLE users DROP COLUMN name");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.flywayzdm.callback;
 
+import dev.flywayzdm.internal.step.SettingsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ class PgBouncerTransactionPoolingTest {
     db.execute("INSERT INTO bounced SELECT g, g, 'group ' || (g % 10) FROM generate_series(1, 20000) g");
     try (PgBouncer bouncer = PgBouncer.start(db, SERVER_POOL)) {
       try (HikariDataSource app = pool(bouncer.jdbcUrl(db), db)) {
-        ConcurrentIndexBuilder builder = new ConcurrentIndexBuilder("V7__bounced", PooledMigrations.SETTINGS, app::getConnection);
+        ConcurrentIndexBuilder builder = new ConcurrentIndexBuilder("V7__bounced", SettingsFixture.locks(PooledMigrations.SETTINGS), app::getConnection);
         try (Connection migration = app.getConnection()) {
           // an older transaction the build must wait for, so the watcher polls for a while
           try (Connection older = app.getConnection()) {

@@ -34,7 +34,7 @@ class ZeroDowntimeMigrationTest {
     protected void apply(MigrationRun run) throws Exception {
       seen.set(run);
       autoCommitInside.set(run.connection().getAutoCommit());
-      run.ddl("creating table tuned", "\"tuned\"", "CREATE TABLE tuned (id int)");
+      run.ddl("creating table tuned", "tuned", "CREATE TABLE tuned (id int)");
     }
   }
 

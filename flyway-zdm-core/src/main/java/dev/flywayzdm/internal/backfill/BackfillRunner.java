@@ -1,13 +1,14 @@
 package dev.flywayzdm.internal.backfill;
 
 import dev.flywayzdm.internal.settings.DurationText;
-import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.backfill.Checkpoint.State;
 import dev.flywayzdm.internal.backfill.Checkpoint.Status;
 import dev.flywayzdm.internal.pg.LockRetry;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.ShortTransaction;
 import dev.flywayzdm.internal.pg.TableCatalog;
+import dev.flywayzdm.internal.step.StepContext;
+import dev.flywayzdm.internal.step.StepSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,10 +60,15 @@ public final class BackfillRunner {
   }
 
   private final String migration;
-  private final ZdmSettings settings;
+  private final StepSettings settings;
   private final QualifiedName checkpointTable;
 
-  public BackfillRunner(String migration, ZdmSettings settings, QualifiedName checkpointTable) {
+  /** The backfill of one migration step, checkpointed in the step's checkpoint table. */
+  public BackfillRunner(StepContext step) {
+    this(step.name(), step.settings(), step.checkpointTable());
+  }
+
+  public BackfillRunner(String migration, StepSettings settings, QualifiedName checkpointTable) {
     this.migration = migration;
     this.settings = settings;
     this.checkpointTable = checkpointTable;
@@ -158,6 +164,7 @@ public final class BackfillRunner {
     private final Duration pause;
     private final long estimatedRows;
     private final Duration statementTimeout;
+    private final KeyRangeSql sql;
     private int batchSize;
     long rows;
     long finalRows;
@@ -174,10 +181,11 @@ public final class BackfillRunner {
       this.batchSize = batchSize;
       this.pause = pause;
       this.estimatedRows = estimatedRows;
+      this.sql = new KeyRangeSql(migration, spec, key);
       // A batch is meant to take milliseconds; bound it even when the project sets no statement_timeout.
       Duration fallback = spec.targetBatchDuration().map(t -> t.multipliedBy(10)).filter(t -> t.toSeconds() >= 30)
           .orElse(Duration.ofSeconds(30));
-      this.statementTimeout = settings.statementTimeout().isZero() ? fallback : settings.statementTimeout();
+      this.statementTimeout = settings.locks().statementTimeout().isZero() ? fallback : settings.locks().statementTimeout();
     }
 
     /** Walks from {@code from} to the table's last key of now; the rows updated (or, counting, matching) on the way. */
@@ -288,158 +296,26 @@ public final class BackfillRunner {
 
     /** One batch in its own transaction, with the checkpoint; null when the walk is at the end. */
     private Batch batch(String what, Optional<String[]> lower, String[] end, Pass pass) throws SQLException {
-      return new LockRetry(settings).run(connection, what, spec.table().quoted(),
-          c -> ShortTransaction.run(c, settings.lockTimeout(), statementTimeout, tx -> {
-            Optional<Range> range = pass == Pass.WALK ? range(tx, lower, end) : matchingRange(tx, lower, end, pass);
+      return new LockRetry(settings.locks()).inShortTransaction(connection, what, spec.table().quoted(), statementTimeout,
+          tx -> {
+            Optional<KeyRangeSql.Range> range = pass == Pass.WALK ? sql.range(tx, lower, end, batchSize)
+                : sql.matchingRange(tx, lower, end, pass == Pass.COUNT, batchSize, window());
             if (range.isEmpty()) {
               return null;
             }
             if (pass == Pass.COUNT) {
               return new Batch(range.get().upper(), range.get().keys(), range.get().matching());
             }
-            long updated = range.get().matching() == 0 ? 0 : update(tx, lower, range.get().upper(), pass);
+            long updated = range.get().matching() == 0 ? 0 : sql.update(tx, lower, range.get().upper(), pass == Pass.WALK);
             checkpoint.advance(tx, range.get().upper(), updated, range.get().keys(), pass == Pass.FINAL);
             return new Batch(range.get().upper(), range.get().keys(), updated);
-          }));
-    }
-
-    /** The next {@code batchSize} keys after {@code lower}: their count and the last. */
-    private Optional<Range> range(Connection tx, Optional<String[]> lower, String[] end) throws SQLException {
-      String sql = "WITH walk_range AS (SELECT " + key.orderBy("") + " FROM " + spec.table().quoted() + " WHERE " + inRange(lower)
-          + " ORDER BY " + key.orderBy("") + " LIMIT ?)"
-          + " SELECT (SELECT count(*) FROM walk_range), " + key.asText("r") + " FROM walk_range r ORDER BY " + key.orderBy("r", " DESC") + " LIMIT 1";
-      try (PreparedStatement statement = tx.prepareStatement(sql)) {
-        int index = bind(statement, 1, lower);
-        index = bind(statement, index, Optional.of(end));
-        statement.setInt(index, batchSize);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          // Unknown: the UPDATE finds out (and with SKIP LOCKED only it can).
-          return Optional.of(new Range(rows.getLong(1), -1, upper(rows, 2)));
-        }
-      }
-    }
-
-    /**
-     * The next keys after {@code lower}, at most {@link #window()} of them, and, unless counting,
-     * only up to just before the ({@code batchSize} + 1)-th row that matches: how many keys, how
-     * many of them match, and the last. The window bounds what each statement reads however few
-     * rows match; the common case (at most {@code batchSize} matches) costs an index-only scan and
-     * one aggregate over the window.
-     */
-    private Optional<Range> matchingRange(Connection tx, Optional<String[]> lower, String[] end, Pass pass) throws SQLException {
-      String table = spec.table().quoted();
-      String[] upper = end;
-      try (PreparedStatement statement = tx.prepareStatement("SELECT " + key.asText("t") + " FROM " + table + " t WHERE "
-          + inRange(lower) + " ORDER BY " + key.orderBy("t", "") + " OFFSET ? LIMIT 1")) {
-        int index = bind(statement, 1, lower);
-        index = bind(statement, index, Optional.of(end));
-        statement.setInt(index, window() - 1);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (rows.next()) {
-            upper = upper(rows, 1);
-          }
-        }
-      }
-      long keys;
-      long matching;
-      try (PreparedStatement statement = tx.prepareStatement("SELECT count(*), count(*) FILTER (WHERE coalesce(("
-          + spec.where() + "), false)) FROM " + table + " WHERE " + inRange(lower))) {
-        int index = bind(statement, 1, lower);
-        bind(statement, index, Optional.of(upper));
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          keys = rows.getLong(1);
-          matching = rows.getLong(2);
-        }
-      }
-      if (keys == 0) {
-        return Optional.empty();
-      }
-      if (pass == Pass.COUNT || matching <= batchSize) {
-        return Optional.of(new Range(keys, matching, upper));
-      }
-      return Optional.of(cut(tx, lower, upper));
-    }
-
-    /** The keys of (lower, upper] up to just before the ({@code batchSize} + 1)-th that matches. */
-    private Range cut(Connection tx, Optional<String[]> lower, String[] upper) throws SQLException {
-      String sql = "SELECT w.zdm_keys, w.zdm_hits, " + key.asText("w") + " FROM ("
-          + " SELECT " + key.orderBy("s", "") + ","
-          + " row_number() OVER (ORDER BY " + key.orderBy("s", "") + " ROWS UNBOUNDED PRECEDING) AS zdm_keys,"
-          + " count(*) FILTER (WHERE s.zdm_hit) OVER (ORDER BY " + key.orderBy("s", "") + " ROWS UNBOUNDED PRECEDING) AS zdm_hits"
-          + " FROM (SELECT " + key.orderBy("") + ", coalesce((" + spec.where() + "), false) AS zdm_hit"
-          + " FROM " + spec.table().quoted() + " WHERE " + inRange(lower) + " ORDER BY " + key.orderBy("") + ") s) w"
-          + " WHERE w.zdm_hits <= ? ORDER BY w.zdm_keys DESC LIMIT 1";
-      try (PreparedStatement statement = tx.prepareStatement(sql)) {
-        int index = bind(statement, 1, lower);
-        index = bind(statement, index, Optional.of(upper));
-        statement.setLong(index, batchSize);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return new Range(0, 0, upper); // deleted since the count: nothing to do up to upper
-          }
-          return new Range(rows.getLong(1), rows.getLong(2), upper(rows, 3));
-        }
-      }
-    }
-
-    /** Updates the rows of (lower, upper] that match; fails if the SET leaves any of them matching. */
-    private long update(Connection tx, Optional<String[]> lower, String[] upper, Pass pass) throws SQLException {
-      String table = spec.table().quoted();
-      // The range is on the UPDATE itself, not only in IN (...): else the planner may join the locked keys against a
-      // sequential scan of the whole table, once per batch (400 ms instead of 50 ms a batch of 5,000 at 1M rows).
-      // The final pass waits for rows the application holds (lock_timeout, retried); the UPDATE rechecks the
-      // predicate on the row version it locks, so a row the application changed meanwhile is not updated twice.
-      String rowsToUpdate = pass == Pass.WALK
-          ? inRange(lower) + " AND " + key.tuple() + " IN (SELECT " + key.orderBy("") + " FROM " + table
-              + " WHERE " + inRange(lower) + " AND (" + spec.where() + ") FOR UPDATE SKIP LOCKED)"
-          : inRange(lower) + " AND (" + spec.where() + ")";
-      String sql = "WITH done AS (UPDATE " + table + " SET " + spec.set() + " WHERE " + rowsToUpdate
-          + " RETURNING coalesce((" + spec.where() + "), false) AS still, CAST(" + keyRow() + " AS text) AS key)"
-          + " SELECT count(*), count(*) FILTER (WHERE still), min(key) FILTER (WHERE still) FROM done";
-      try (PreparedStatement statement = tx.prepareStatement(sql)) {
-        int index = bind(statement, 1, lower);
-        index = bind(statement, index, Optional.of(upper));
-        if (pass == Pass.WALK) {
-          index = bind(statement, index, lower);
-          bind(statement, index, Optional.of(upper));
-        }
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          if (rows.getLong(2) > 0) {
-            throw new IllegalStateException(migration + ": after SET " + spec.set() + ", " + rows.getLong(2) + " rows of "
-                + spec.table() + " still match \"" + spec.where() + "\" (e.g. key " + rows.getString(3) + "). The predicate"
-                + " must select exactly the rows that still need work and the SET must make them stop matching;"
-                + " otherwise rows would be updated again. Nothing of this batch was committed.");
-          }
-          return rows.getLong(1);
-        }
-      }
-    }
-
-    /**
-     * {@code key > ? AND key <= ?} (no lower bound when {@code lower} is empty); bind the lower
-     * bound if present, then the upper.
-     */
-    private String inRange(Optional<String[]> lower) {
-      return (lower.isPresent() ? key.tuple() + " > " + key.parameters() + " AND " : "") + key.tuple() + " <= " + key.parameters();
-    }
-
-    private String[] upper(ResultSet rows, int firstColumn) throws SQLException {
-      String[] upper = new String[key.size()];
-      for (int i = 0; i < upper.length; i++) {
-        upper[i] = rows.getString(firstColumn + i);
-      }
-      return upper;
+          });
     }
 
     /** The table's greatest key now, as text; empty for an empty table. */
     private Optional<String[]> lastKey() throws SQLException {
       String sql = "SELECT " + key.asText("t") + " FROM " + spec.table().quoted() + " t ORDER BY " + key.orderBy("t", " DESC") + " LIMIT 1";
-      return ShortTransaction.run(connection, settings.lockTimeout(), statementTimeout, tx -> {
+      return ShortTransaction.run(connection, settings.locks().lockTimeout(), statementTimeout, tx -> {
         try (PreparedStatement statement = tx.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             return Optional.empty();
@@ -452,23 +328,7 @@ public final class BackfillRunner {
         }
       });
     }
-
-    private String keyRow() {
-      return key.size() == 1 ? key.tuple() : "ROW" + key.tuple();
-    }
-
-    private int bind(PreparedStatement statement, int index, Optional<String[]> values) throws SQLException {
-      if (values.isPresent()) {
-        for (String value : values.get()) {
-          statement.setString(index++, value);
-        }
-      }
-      return index;
-    }
   }
-
-  /** @param matching rows of the range that match; -1 when not known before the UPDATE */
-  private record Range(long keys, long matching, String[] upper) {}
 
   private record Batch(String[] upper, long keys, long rows) {}
 }

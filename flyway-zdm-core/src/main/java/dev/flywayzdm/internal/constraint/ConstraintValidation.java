@@ -2,7 +2,7 @@ package dev.flywayzdm.internal.constraint;
 
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.LockNotAvailableException;
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.ShortTransaction;
 import java.sql.SQLException;
@@ -24,7 +24,7 @@ final class ConstraintValidation {
 
   private ConstraintValidation() {}
 
-  static void validate(MigrationRun ddl, QualifiedName table, Identifier name, String description,
+  static void validate(StepContext ddl, QualifiedName table, Identifier name, String description,
       ViolationPredicate violation) throws SQLException {
     String what = "validating " + description + " (SHARE UPDATE EXCLUSIVE: writes continue)";
     ddl.info("{} ...", what);

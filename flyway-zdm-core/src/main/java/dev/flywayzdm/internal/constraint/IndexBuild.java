@@ -7,6 +7,6 @@ import java.util.List;
 
 /** Builds a plain b-tree index concurrently and idempotently (a valid index of the name is kept). */
 @FunctionalInterface
-public interface IndexBuild {
+interface IndexBuild {
   void build(QualifiedName table, Identifier name, List<Identifier> columns, boolean unique) throws SQLException;
 }

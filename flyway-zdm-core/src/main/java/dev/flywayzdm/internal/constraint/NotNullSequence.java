@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.constraint;
 
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,9 +23,9 @@ final class NotNullSequence {
 
   private static final String PROOF_MESSAGE = "sufficient to prove that it does not contain nulls";
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
 
-  NotNullSequence(MigrationRun ddl) {
+  NotNullSequence(StepContext ddl) {
     this.ddl = ddl;
   }
 

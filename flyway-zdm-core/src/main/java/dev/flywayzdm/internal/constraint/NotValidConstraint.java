@@ -1,7 +1,7 @@
 package dev.flywayzdm.internal.constraint;
 
 import dev.flywayzdm.internal.pg.Identifier;
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.SQLException;
@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  */
 final class NotValidConstraint {
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
 
-  NotValidConstraint(MigrationRun ddl) {
+  NotValidConstraint(StepContext ddl) {
     this.ddl = ddl;
   }
 

@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.constraint;
 
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,10 +14,10 @@ import java.util.Optional;
  */
 final class UniqueUsingIndex {
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
   private final IndexBuild indexes;
 
-  UniqueUsingIndex(MigrationRun ddl, IndexBuild indexes) {
+  UniqueUsingIndex(StepContext ddl, IndexBuild indexes) {
     this.ddl = ddl;
     this.indexes = indexes;
   }

@@ -1,7 +1,10 @@
 package dev.flywayzdm.internal.constraint;
 
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
+import dev.flywayzdm.internal.pg.ConcurrentIndexBuilder;
 import dev.flywayzdm.internal.pg.Identifier;
+import dev.flywayzdm.internal.pg.IndexDefinition;
+import dev.flywayzdm.internal.pg.IndexKey;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.SQLException;
@@ -11,12 +14,17 @@ import java.util.Optional;
 /** Adds one {@link ConstraintSpec} the way that never scans a table under a lock that blocks writes. */
 public final class ValidatedConstraints {
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
   private final IndexBuild indexes;
 
-  public ValidatedConstraints(MigrationRun ddl, IndexBuild indexes) {
+  public ValidatedConstraints(StepContext ddl) {
     this.ddl = ddl;
-    this.indexes = indexes;
+    ConcurrentIndexBuilder builder = ddl.indexBuilder();
+    this.indexes = (table, name, columns, unique) -> {
+      ddl.info("building {}index {} on {} ({}) concurrently ...", unique ? "unique " : "", name, table, columns);
+      builder.create(ddl.connection(), new IndexDefinition(name, table, unique, Optional.empty(),
+          columns.stream().map(c -> IndexKey.column(c.name())).toList(), List.of(), Optional.empty()));
+    };
   }
 
   /** Whether applying {@code spec} builds an index concurrently (and so needs Flyway's session lock). */

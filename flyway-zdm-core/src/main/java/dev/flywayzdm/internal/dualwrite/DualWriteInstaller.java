@@ -1,6 +1,6 @@
 package dev.flywayzdm.internal.dualwrite;
 
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.TableCatalog;
@@ -18,10 +18,10 @@ import java.util.List;
  */
 public final class DualWriteInstaller {
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
   private final DualWriteSpec spec;
 
-  public DualWriteInstaller(MigrationRun ddl, DualWriteSpec spec) {
+  public DualWriteInstaller(StepContext ddl, DualWriteSpec spec) {
     this.ddl = ddl;
     this.spec = spec;
   }
@@ -45,7 +45,14 @@ public final class DualWriteInstaller {
       step("adding column " + spec.newColumn() + " " + type + " to " + spec.table(), spec.table(),
           "ALTER TABLE " + spec.table().quoted() + " ADD COLUMN IF NOT EXISTS " + spec.newColumn().quoted() + " " + type);
     }
-    step("installing dual-write function " + spec.functionName(), spec.table(), SyncTriggerSql.createFunction(spec));
+    loggedTransaction("installing dual-write function " + spec.functionName(), spec.table(), tx -> {
+      try (Statement statement = tx.createStatement()) {
+        statement.execute(SyncTriggerSql.createFunction(spec));
+        // The contract compares its own description with this one (see DualWriteAgreement).
+        statement.execute(DualWriteAgreement.recordSql(spec, ddl.name()));
+      }
+      return null;
+    });
     loggedTransaction("installing trigger " + spec.triggerName() + " on " + spec.table(), spec.table(), tx -> {
       if (!triggerExists()) {
         try (Statement statement = tx.createStatement()) {
@@ -125,7 +132,7 @@ public final class DualWriteInstaller {
     ddl.ddl(what, relation.quoted(), sql);
   }
 
-  private <T> T loggedTransaction(String what, QualifiedName relation, MigrationRun.SqlWork<T> work) throws SQLException {
+  private <T> T loggedTransaction(String what, QualifiedName relation, dev.flywayzdm.internal.pg.SqlWork<T> work) throws SQLException {
     ddl.info("{} ...", what);
     return ddl.transaction(what, relation.quoted(), work);
   }

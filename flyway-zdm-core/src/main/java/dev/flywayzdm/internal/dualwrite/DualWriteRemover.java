@@ -1,7 +1,7 @@
 package dev.flywayzdm.internal.dualwrite;
 
 import dev.flywayzdm.internal.pg.TableCatalog;
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import java.util.List;
  */
 public final class DualWriteRemover {
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
   private final DualWriteSpec spec;
   private final int batchSize;
 
-  public DualWriteRemover(MigrationRun ddl, DualWriteSpec spec, int batchSize) {
+  public DualWriteRemover(StepContext ddl, DualWriteSpec spec, int batchSize) {
     this.ddl = ddl;
     this.spec = spec;
     this.batchSize = batchSize;
@@ -27,6 +27,7 @@ public final class DualWriteRemover {
 
   public void remove() throws SQLException {
     TableCatalog.requireTable(ddl.connection(), spec.table(), ddl.name());
+    DualWriteAgreement.requireSameAsExpand(ddl, spec);
     boolean oldColumnPresent = TableCatalog.column(ddl.connection(), spec.table(), spec.oldColumn()).isPresent();
     if (oldColumnPresent) {
       if (TableCatalog.column(ddl.connection(), spec.table(), spec.newColumn()).isEmpty()) {

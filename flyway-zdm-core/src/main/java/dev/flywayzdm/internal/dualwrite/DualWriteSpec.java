@@ -58,6 +58,12 @@ public record DualWriteSpec(
     return newToOld.replace(OLD, row + "." + oldColumn.quoted()).replace(NEW, row + "." + newColumn.quoted());
   }
 
+  /** Every field, as text: what the expand records beside its trigger and the contract compares with its own. */
+  public String fingerprint() {
+    return "table " + table + ", " + oldColumn + " -> " + newColumn + newType.map(t -> " " + t).orElse("")
+        + ", old to new " + oldToNew + ", new to old " + newToOld + compatibilityView.map(v -> ", view " + v).orElse("");
+  }
+
   public String describe() {
     return table + "." + oldColumn + " -> " + newColumn;
   }

@@ -1,7 +1,7 @@
 package dev.flywayzdm.internal.dualwrite;
 
 import dev.flywayzdm.internal.pg.Identifier;
-import dev.flywayzdm.migration.MigrationRun;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.pg.TableCatalog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,31 +19,31 @@ import java.util.stream.Collectors;
  * on every row ({@code new IS NOT DISTINCT FROM convert(old)}). Each batch is its own short query,
  * so no snapshot is held for the whole table. Before the old column may go, this must find nothing.
  */
-public final class DualWriteVerifier {
+final class DualWriteVerifier {
 
   /** How many disagreeing keys a report shows. */
-  public static final int SHOWN_KEYS = 5;
+  static final int SHOWN_KEYS = 5;
 
   private static final long PROGRESS_NANOS = 5_000_000_000L;
 
   /** What the check found: rows checked, rows that disagree, and the first few of their keys. */
-  public record Result(long checked, long disagreeing, List<String> firstKeys) {
+  record Result(long checked, long disagreeing, List<String> firstKeys) {
     public boolean agrees() {
       return disagreeing == 0;
     }
   }
 
-  private final MigrationRun ddl;
+  private final StepContext ddl;
   private final DualWriteSpec spec;
   private final int batchSize;
 
-  public DualWriteVerifier(MigrationRun ddl, DualWriteSpec spec, int batchSize) {
+  DualWriteVerifier(StepContext ddl, DualWriteSpec spec, int batchSize) {
     this.ddl = ddl;
     this.spec = spec;
     this.batchSize = batchSize;
   }
 
-  public Result verify() throws SQLException {
+  Result verify() throws SQLException {
     List<Identifier> key = TableCatalog.primaryKey(ddl.connection(), spec.table());
     if (key.isEmpty()) {
       throw new IllegalStateException(ddl.name() + ": table " + spec.table()

@@ -1,6 +1,5 @@
 package dev.flywayzdm.internal.pg;
 
-import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.IndexCatalog.ExistingIndex;
 import dev.flywayzdm.internal.pg.IndexCatalog.Relation;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * (see {@link FlywayLockMode}); callers check the latter first.
  *
  * <pre>{@code
- * new ConcurrentIndexBuilder("V7__add_index", settings, SideConnection.from(configuration))
+ * new ConcurrentIndexBuilder("V7__add_index", bounds, SideConnection.from(configuration))
  *     .create(connection, IndexDefinition.builder("idx_orders_customer", "orders").columns("customer_id").build());
  * }</pre>
  */
@@ -44,14 +43,14 @@ public final class ConcurrentIndexBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(ConcurrentIndexBuilder.class);
 
   private final String migration;
-  private final ZdmSettings settings;
+  private final LockBounds settings;
   private final SideConnection side;
 
   /**
    * @param migration the migration's name, prefixed to every log line and error
    * @param side where progress watchers get their second connection
    */
-  public ConcurrentIndexBuilder(String migration, ZdmSettings settings, SideConnection side) {
+  public ConcurrentIndexBuilder(String migration, LockBounds settings, SideConnection side) {
     this.migration = migration;
     this.settings = settings;
     this.side = side;
@@ -173,8 +172,8 @@ public final class ConcurrentIndexBuilder {
   /** {@code ANALYZE} the table in a short transaction, so the planner knows the new index's statistics. */
   public void analyze(Connection connection, QualifiedName table) throws SQLException {
     LOG.info("{}: analyzing {}", migration, table);
-    new LockRetry(settings).run(connection, migration + ": analyzing " + table, table.quoted(),
-        c -> ShortTransaction.run(c, settings.lockTimeout(), Duration.ZERO, tx -> execute(tx, "ANALYZE " + table.quoted())));
+    new LockRetry(settings).inShortTransaction(connection, migration + ": analyzing " + table, table.quoted(),
+        Duration.ZERO, tx -> execute(tx, "ANALYZE " + table.quoted()));
   }
 
   private Outcome createPlain(Connection connection, IndexDefinition index, Relation table) throws SQLException {
@@ -261,8 +260,8 @@ public final class ConcurrentIndexBuilder {
   private SQLException cleanUpAfterFailedBuild(Connection connection, IndexDefinition index, Relation table, SQLException failure) {
     String cleanup = "";
     // After a wait-bound failure the same old transactions would hold up the drop: try it only briefly.
-    ZdmSettings cleanupSettings = failure instanceof LockNotAvailableException
-        ? settings.toBuilder().lockRetryMaxTotal(settings.lockTimeout()).build()
+    LockBounds cleanupSettings = failure instanceof LockNotAvailableException
+        ? settings.withLockRetryMaxTotal(settings.lockTimeout())
         : settings;
     try {
       Optional<ExistingIndex> leftover = IndexCatalog.indexIn(connection, table.name().schema().orElseThrow().name(), index.name().name());
@@ -302,7 +301,7 @@ public final class ConcurrentIndexBuilder {
     dropConcurrently(connection, index, settings);
   }
 
-  private void dropConcurrently(Connection connection, ExistingIndex index, ZdmSettings bounds) throws SQLException {
+  private void dropConcurrently(Connection connection, ExistingIndex index, LockBounds bounds) throws SQLException {
     String what = migration + ": dropping index " + index.name() + " on " + index.table();
     LOG.info("{} concurrently", what);
     WatchedStatement.run(connection, "DROP INDEX CONCURRENTLY IF EXISTS " + index.name().quoted(), what,
@@ -311,8 +310,8 @@ public final class ConcurrentIndexBuilder {
 
   /** A catalog-only statement that still takes a strong lock: short lock_timeout, retried. */
   private void shortDdl(Connection connection, String what, String relation, String sql) throws SQLException {
-    new LockRetry(settings).run(connection, migration + ": " + what, relation,
-        c -> ShortTransaction.run(c, settings.lockTimeout(), settings.statementTimeout(), tx -> execute(tx, sql)));
+    new LockRetry(settings).inShortTransaction(connection, migration + ": " + what, relation,
+        settings.statementTimeout(), tx -> execute(tx, sql));
   }
 
   private ExistingIndex requireIndex(ExistingIndex found) throws SQLException {

@@ -5,7 +5,6 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
 import dev.flywayzdm.internal.settings.DurationText;
-import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a unit of SQL work that takes a lock, retrying it when the lock is not granted in time
  * (55P03), on deadlock (40P01) and on serialization failure (40001), with exponential backoff and
- * jitter, bounded by {@link ZdmSettings#lockRetries()} and {@link ZdmSettings#lockRetryMaxTotal()}.
+ * jitter, bounded by {@link LockBounds#lockRetries()} and {@link LockBounds#lockRetryMaxTotal()}.
  *
  * <p>The work must leave the connection usable after a failure (see {@link ShortTransaction}).
  * Every retry logs the sessions that hold or await locks on the relation; giving up throws a
@@ -32,16 +31,10 @@ public final class LockRetry {
 
   private static final Logger LOG = LoggerFactory.getLogger(LockRetry.class);
 
-  private final ZdmSettings settings;
+  private final LockBounds settings;
 
-  public LockRetry(ZdmSettings settings) {
+  public LockRetry(LockBounds settings) {
     this.settings = settings;
-  }
-
-  /** A unit of work on one connection. */
-  @FunctionalInterface
-  public interface Work<T> {
-    T run(Connection connection) throws SQLException;
   }
 
   /**
@@ -50,7 +43,7 @@ public final class LockRetry {
    * {@code lockRetryMinBackoff} to {@code lockRetryMaxBackoff} with 25% jitter. Used for one statement
    * here and for a whole {@code migrate()} by {@code ZeroDowntimeMigrate}; the caller says what to retry.
    */
-  public static <T> RetryPolicyBuilder<T> boundedBy(ZdmSettings settings) {
+  public static <T> RetryPolicyBuilder<T> boundedBy(LockBounds settings) {
     return RetryPolicy.<T>builder()
         .withMaxRetries(settings.lockRetries())
         .withMaxDuration(settings.lockRetryMaxTotal())
@@ -64,7 +57,7 @@ public final class LockRetry {
    * @param what what the work does, for logs ({@code "V7__add_fk: adding constraint fk_orders_user"})
    * @param relation the quoted relation whose lock holders are reported on each retry
    */
-  public <T> T run(Connection connection, String what, String relation, Work<T> work) throws SQLException {
+  public <T> T run(Connection connection, String what, String relation, SqlWork<T> work) throws SQLException {
     AtomicReference<List<SessionInfo>> lastBlockers = new AtomicReference<>(List.of());
     AtomicInteger attempts = new AtomicInteger();
     long start = System.nanoTime();
@@ -92,6 +85,16 @@ public final class LockRetry {
       }
       throw e;
     }
+  }
+
+  /**
+   * Runs {@code work} in a {@link ShortTransaction} of its own (lock_timeout, and
+   * {@code statementTimeout}, zero for none), retried as {@link #run} does: the one way a step
+   * takes a lock.
+   */
+  public <T> T inShortTransaction(Connection connection, String what, String relation, Duration statementTimeout,
+      SqlWork<T> work) throws SQLException {
+    return run(connection, what, relation, c -> ShortTransaction.run(c, settings.lockTimeout(), statementTimeout, work));
   }
 
   private String giveUpMessage(String what, String relation, SQLException last, long startNanos, int attempts,

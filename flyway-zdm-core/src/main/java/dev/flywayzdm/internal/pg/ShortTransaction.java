@@ -21,7 +21,7 @@ public final class ShortTransaction {
    * @param statementTimeout zero for none
    */
   public static <T> T run(Connection connection, Duration lockTimeout, Duration statementTimeout,
-      LockRetry.Work<T> work) throws SQLException {
+      SqlWork<T> work) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {

@@ -187,7 +187,7 @@ public final class StatementWatcher implements AutoCloseable {
    * One poll in a transaction of its own: the timeouts and the application name are
    * {@code SET LOCAL}, so they end with it and the (possibly pooled) connection keeps none.
    */
-  private static <T> T poll(Connection connection, LockRetry.Work<T> work) throws SQLException {
+  private static <T> T poll(Connection connection, SqlWork<T> work) throws SQLException {
     return ShortTransaction.run(connection, POLL_LOCK_TIMEOUT, POLL_STATEMENT_TIMEOUT, c -> {
       try (PreparedStatement statement = c.prepareStatement("SELECT set_config('application_name', 'flyway-zdm watcher', true)")) {
         statement.execute();

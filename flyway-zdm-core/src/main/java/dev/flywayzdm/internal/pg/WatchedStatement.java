@@ -1,7 +1,6 @@
 package dev.flywayzdm.internal.pg;
 
 import dev.flywayzdm.internal.settings.DurationText;
-import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>These statements wait, in several phases, for every transaction older than themselves; those
  * waits block no application traffic, so they are bounded by one generous limit,
- * {@link ZdmSettings#lockRetryMaxTotal()}, which the watcher enforces by cancelling the statement,
+ * {@link LockBounds#lockRetryMaxTotal()}, which the watcher enforces by cancelling the statement,
  * rather than by the short DDL lock_timeout. Both timeouts are off for the statement (a build may
  * take hours); they are changed for the session only when the connection came with them on, and
  * put back exactly ({@link SessionSetting}). Without a side connection the bound is applied as the
@@ -33,7 +32,7 @@ public final class WatchedStatement {
    * @param what for logs and errors ({@code V7__add_index: building "idx" on "orders"})
    * @param relation the table, quoted, whose lockers are named when the wait bound is hit
    */
-  public static void run(Connection connection, String sql, String what, String relation, ZdmSettings settings,
+  public static void run(Connection connection, String sql, String what, String relation, LockBounds settings,
       SideConnection side) throws SQLException {
     Duration bound = settings.lockRetryMaxTotal();
     long start = System.nanoTime();

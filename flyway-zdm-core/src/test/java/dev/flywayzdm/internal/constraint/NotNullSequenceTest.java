@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.pg.Identifier;
 import dev.flywayzdm.internal.pg.QualifiedName;
-import dev.flywayzdm.migration.MigrationRuns;
+import dev.flywayzdm.internal.step.SettingsFixture;
+import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
 import java.sql.Connection;
@@ -19,7 +20,8 @@ class NotNullSequenceTest {
     db.execute("CREATE TABLE proved (id bigint PRIMARY KEY, customer_id bigint)");
     db.execute("INSERT INTO proved SELECT g, g FROM generate_series(1, 200000) g");
     try (Connection connection = db.connect()) {
-      NotNullSequence.Outcome outcome = new NotNullSequence(MigrationRuns.of("V1__proved", connection, ZdmSettings.defaults()))
+      NotNullSequence.Outcome outcome = new NotNullSequence(new StepContext("V1__proved", connection, null,
+          SettingsFixture.step(ZdmSettings.defaults())))
           .apply(new ConstraintSpec.NotNull(QualifiedName.parse("table", "proved"), new Identifier("customer_id")));
 
       assertThat(outcome.scanSkipped())

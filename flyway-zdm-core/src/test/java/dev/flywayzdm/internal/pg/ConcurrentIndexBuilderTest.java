@@ -1,5 +1,6 @@
 package dev.flywayzdm.internal.pg;
 
+import dev.flywayzdm.internal.step.SettingsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentIndexBuilderTest {
 
   private static ConcurrentIndexBuilder builder(TestDatabase db) {
-    return new ConcurrentIndexBuilder("V7__test", ZdmSettings.defaults(), () -> db.connect());
+    return new ConcurrentIndexBuilder("V7__test", SettingsFixture.locks(ZdmSettings.defaults()), () -> db.connect());
   }
 
   private static String validity(TestDatabase db, String index) throws SQLException {

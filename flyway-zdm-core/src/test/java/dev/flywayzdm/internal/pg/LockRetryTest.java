@@ -1,5 +1,6 @@
 package dev.flywayzdm.internal.pg;
 
+import dev.flywayzdm.internal.step.SettingsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class LockRetryTest {
         }
       });
 
-      new LockRetry(FAST).run(migration, "adding column", "\"retried\"", c ->
+      new LockRetry(SettingsFixture.locks(FAST)).run(migration, "adding column", "\"retried\"", c ->
           ShortTransaction.run(c, FAST.lockTimeout(), Duration.ZERO, tx -> {
             attempts.incrementAndGet();
             try (Statement statement = tx.createStatement()) {
@@ -70,7 +71,7 @@ class LockRetryTest {
         statement.execute("LOCK TABLE blocked IN ROW EXCLUSIVE MODE");
       }
 
-      assertThatThrownBy(() -> new LockRetry(bounded).run(migration, "V9__x: adding check", "\"blocked\"", c ->
+      assertThatThrownBy(() -> new LockRetry(SettingsFixture.locks(bounded)).run(migration, "V9__x: adding check", "\"blocked\"", c ->
           ShortTransaction.run(c, bounded.lockTimeout(), Duration.ZERO, tx -> {
             try (Statement statement = tx.createStatement()) {
               return statement.executeUpdate("ALTER TABLE blocked ADD CONSTRAINT positive CHECK (id > 0)");
@@ -90,7 +91,7 @@ class LockRetryTest {
   void doesNotRetryOtherErrors(TestDatabase db) throws Exception {
     AtomicInteger attempts = new AtomicInteger();
     try (Connection migration = db.connect()) {
-      assertThatThrownBy(() -> new LockRetry(FAST).run(migration, "bad", "\"missing\"", c -> {
+      assertThatThrownBy(() -> new LockRetry(SettingsFixture.locks(FAST)).run(migration, "bad", "\"missing\"", c -> {
         attempts.incrementAndGet();
         try (Statement statement = c.createStatement()) {
           return statement.executeUpdate("ALTER TABLE missing ADD COLUMN x int");

@@ -1,0 +1,19 @@
+package dev.flywayzdm.internal.pg;
+
+import java.time.Duration;
+
+/**
+ * How long a step may wait for locks and how often it retries: the {@code flyway.zdm.lock*} and
+ * {@code statementTimeout} settings as the engines read them. The public settings are converted
+ * into this once per step, so nothing internal depends on the public configuration types.
+ *
+ * @param statementTimeout zero for none
+ */
+public record LockBounds(Duration lockTimeout, Duration statementTimeout, int lockRetries, Duration lockRetryMinBackoff,
+    Duration lockRetryMaxBackoff, Duration lockRetryMaxTotal) {
+
+  /** The same bounds with another total wait (e.g. a brief cleanup after a wait was given up). */
+  public LockBounds withLockRetryMaxTotal(Duration maxTotal) {
+    return new LockBounds(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff, lockRetryMaxBackoff, maxTotal);
+  }
+}

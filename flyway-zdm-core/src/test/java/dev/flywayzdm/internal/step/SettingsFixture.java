@@ -1,0 +1,19 @@
+package dev.flywayzdm.internal.step;
+
+import dev.flywayzdm.config.ZdmSettings;
+import dev.flywayzdm.internal.pg.LockBounds;
+
+/** Tests state their settings as users do (ZdmSettings) and hand the engines what they read. */
+public final class SettingsFixture {
+
+  private SettingsFixture() {}
+
+  public static StepSettings step(ZdmSettings settings) {
+    return new StepSettings(locks(settings), settings.backfillBatchSize(), settings.backfillPause());
+  }
+
+  public static LockBounds locks(ZdmSettings settings) {
+    return new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
+        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal());
+  }
+}
