@@ -1,5 +1,7 @@
 package dev.flywayzdm.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.flywayzdm.internal.settings.SettingKey;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -24,6 +26,11 @@ import org.flywaydb.core.extensibility.ConfigurationExtension;
  * ZdmConfigurationExtension.in(configuration).apply(ZdmSettings.builder().lockTimeout(Duration.ofSeconds(1)).build());
  * }</pre>
  */
+// Flyway binds flyway.conf, flyway.toml, configuration(Map) and the environment with Jackson (2 on Flyway
+// 11, 3 on 12 and 13, which reads the same annotations): the fields are the properties, so a key needs no
+// getter and setter. Without Jackson at run time the annotation is simply absent.
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class ZdmConfigurationExtension implements ConfigurationExtension {
 
   private String lockTimeout;
@@ -128,6 +135,11 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
     field(SettingKey.named(key).orElseThrow(() -> SettingKey.unknown(key, value)), value);
   }
 
+  /** The text set for one key ({@code lockTimeout}), null when unset. */
+  public String get(String key) {
+    return (String) read(SettingKey.named(key).orElseThrow(() -> SettingKey.unknown(key, "")));
+  }
+
   /**
    * The validated settings these keys describe; unset keys take their defaults. Parsed once: later calls
    * return the same instance until a value changes.
@@ -184,123 +196,5 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
       throw new IllegalStateException("ZdmConfigurationExtension has no field for " + key.qualified()
           + ": Flyway binds a key only to a field of its name", e);
     }
-  }
-
-  // Flyway's own binding (flyway.conf, flyway.toml, configuration(Map), environment) needs a bean
-  // property per key; SettingsTableTest checks these against the settings table.
-
-  public String getLockTimeout() {
-    return lockTimeout;
-  }
-
-  public void setLockTimeout(String lockTimeout) {
-    this.lockTimeout = lockTimeout;
-  }
-
-  public String getStatementTimeout() {
-    return statementTimeout;
-  }
-
-  public void setStatementTimeout(String statementTimeout) {
-    this.statementTimeout = statementTimeout;
-  }
-
-  public String getLockRetries() {
-    return lockRetries;
-  }
-
-  public void setLockRetries(String lockRetries) {
-    this.lockRetries = lockRetries;
-  }
-
-  public String getLockRetryMinBackoff() {
-    return lockRetryMinBackoff;
-  }
-
-  public void setLockRetryMinBackoff(String lockRetryMinBackoff) {
-    this.lockRetryMinBackoff = lockRetryMinBackoff;
-  }
-
-  public String getLockRetryMaxBackoff() {
-    return lockRetryMaxBackoff;
-  }
-
-  public void setLockRetryMaxBackoff(String lockRetryMaxBackoff) {
-    this.lockRetryMaxBackoff = lockRetryMaxBackoff;
-  }
-
-  public String getLockRetryMaxTotal() {
-    return lockRetryMaxTotal;
-  }
-
-  public void setLockRetryMaxTotal(String lockRetryMaxTotal) {
-    this.lockRetryMaxTotal = lockRetryMaxTotal;
-  }
-
-  public String getSoak() {
-    return soak;
-  }
-
-  public void setSoak(String soak) {
-    this.soak = soak;
-  }
-
-  public String getLint() {
-    return lint;
-  }
-
-  public void setLint(String lint) {
-    this.lint = lint;
-  }
-
-  public String getMaxBlockerAge() {
-    return maxBlockerAge;
-  }
-
-  public void setMaxBlockerAge(String maxBlockerAge) {
-    this.maxBlockerAge = maxBlockerAge;
-  }
-
-  public String getBackfillBatchSize() {
-    return backfillBatchSize;
-  }
-
-  public void setBackfillBatchSize(String backfillBatchSize) {
-    this.backfillBatchSize = backfillBatchSize;
-  }
-
-  /** Lint rules the callback does not run, comma-separated rule ids ({@code prefer-jsonb,lock-table}). */
-  public String getLintDisabledRules() {
-    return lintDisabledRules;
-  }
-
-  public void setLintDisabledRules(String lintDisabledRules) {
-    this.lintDisabledRules = lintDisabledRules;
-  }
-
-  /** Severity overrides for the callback's lint, {@code rule-id=error|warning|advice|off}, comma-separated. */
-  public String getLintSeverity() {
-    return lintSeverity;
-  }
-
-  public void setLintSeverity(String lintSeverity) {
-    this.lintSeverity = lintSeverity;
-  }
-
-  public String getBackfillPause() {
-    return backfillPause;
-  }
-
-  public void setBackfillPause(String backfillPause) {
-    this.backfillPause = backfillPause;
-  }
-
-  /** The last version from before flyway-zdm was adopted ({@code flyway.zdm.startAfter}); null when unset. */
-  public String getStartAfter() {
-    return startAfter;
-  }
-
-  public void setStartAfter(String startAfter) {
-    this.startAfter = startAfter;
   }
 }
