@@ -6,9 +6,11 @@ import dev.flywayzdm.internal.settings.SettingType;
 import dev.flywayzdm.lint.LintOptions;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
@@ -162,7 +164,7 @@ public final class ZdmSettings {
   /** The value of {@code key} as users write it ({@code 2s}, {@code warn}); empty text when unset. */
   String text(SettingKey key) {
     return switch (key) {
-      case LINT -> lint.name().toLowerCase(java.util.Locale.ROOT);
+      case LINT -> lint.name().toLowerCase(Locale.ROOT);
       case LINT_DISABLED_RULES -> lintOptions.disabledRulesText();
       case LINT_SEVERITY -> lintOptions.severitiesText();
       case START_AFTER -> startAfter.orElse("");
@@ -314,7 +316,7 @@ public final class ZdmSettings {
       return this;
     }
 
-    private static LintOptions rethrowNamed(SettingKey key, String text, java.util.function.Supplier<LintOptions> parse) {
+    private static LintOptions rethrowNamed(SettingKey key, String text, Supplier<LintOptions> parse) {
       try {
         return parse.get();
       } catch (IllegalArgumentException e) {
