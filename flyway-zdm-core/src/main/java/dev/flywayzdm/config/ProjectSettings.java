@@ -2,7 +2,7 @@ package dev.flywayzdm.config;
 
 import org.flywaydb.core.api.configuration.Configuration;
 
-/** Finds the {@code flyway.zdm.*} settings of a Flyway configuration. */
+/** Finds the {@code flyway.zdm.*} settings of a Flyway configuration: {@link ZdmSettings#of}, kept until its callers move. */
 public final class ProjectSettings {
 
   private ProjectSettings() {}
@@ -12,11 +12,6 @@ public final class ProjectSettings {
    * not among Flyway's plugins (e.g. the jar is not beside flyway-core).
    */
   public static ZdmSettings of(Configuration configuration) {
-    if (configuration == null || configuration.getPluginRegister() == null) {
-      return ZdmSettings.defaults();
-    }
-    ZdmConfigurationExtension extension =
-        configuration.getPluginRegister().getPlugin(ZdmConfigurationExtension.class);
-    return extension == null ? ZdmSettings.defaults() : extension.toSettings();
+    return ZdmSettings.of(configuration);
   }
 }

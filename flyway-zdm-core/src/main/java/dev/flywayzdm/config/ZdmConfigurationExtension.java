@@ -1,9 +1,13 @@
 package dev.flywayzdm.config;
 
-import dev.flywayzdm.internal.settings.DurationText;
-import dev.flywayzdm.lint.LintOptions;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.flywayzdm.internal.settings.SettingKey;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.extensibility.ConfigurationExtension;
 
@@ -11,8 +15,9 @@ import org.flywaydb.core.extensibility.ConfigurationExtension;
  * Flyway configuration extension for the {@code flyway.zdm.*} namespace.
  *
  * <p>Registered in {@code META-INF/services/org.flywaydb.core.extensibility.Plugin}; Flyway binds
- * {@code flyway.zdm.<key>} to the bean property of the same name. Values stay text until
- * {@link #toSettings()} parses and validates them all at once.
+ * {@code flyway.zdm.<key>} to the bean property of the same name, one per row of the settings table.
+ * Values stay text until {@link #toSettings()} parses and validates them all at once, once per
+ * configuration.
  *
  * <p>From Java, set values on the instance Flyway registered, or bind a property map without
  * Flyway's Jackson-based binding with {@link ZdmProperties}:
@@ -21,6 +26,11 @@ import org.flywaydb.core.extensibility.ConfigurationExtension;
  * ZdmConfigurationExtension.in(configuration).apply(ZdmSettings.builder().lockTimeout(Duration.ofSeconds(1)).build());
  * }</pre>
  */
+// Flyway binds flyway.conf, flyway.toml, configuration(Map) and the environment with Jackson (2 on Flyway
+// 11, 3 on 12 and 13, which reads the same annotations): the fields are the properties, so a key needs no
+// getter and setter. Without Jackson at run time the annotation is simply absent.
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class ZdmConfigurationExtension implements ConfigurationExtension {
 
   private String lockTimeout;
@@ -38,13 +48,23 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
   private String lintSeverity;
   private String startAfter;
 
-  /** Every key of the namespace, as written after {@code flyway.zdm.}. */
-  public static final List<String> KEYS = List.of("lockTimeout", "statementTimeout", "lockRetries",
-      "lockRetryMinBackoff", "lockRetryMaxBackoff", "lockRetryMaxTotal", "soak", "lint", "maxBlockerAge",
-      "backfillBatchSize", "backfillPause", "lintDisabledRules", "lintSeverity", "startAfter");
+  /**
+   * The last text parsed and what it gave: Flyway writes the fields above by reflection (and copies the
+   * extension with Jackson), so the settings are re-parsed only when a text differs from the one parsed.
+   * Transient: neither Jackson nor a copy of the configuration carries it.
+   */
+  private transient volatile Parsed parsed;
+
+  private record Parsed(List<String> texts, ZdmSettings settings) {}
+
+  /** Every key of the namespace, as written after {@code flyway.zdm.}, in the order of the settings table. */
+  public static final List<String> KEYS = SettingKey.keys();
 
   /** The key prefix in flyway.conf and property maps. */
-  public static final String PREFIX = "flyway.zdm.";
+  public static final String PREFIX = SettingKey.PREFIX;
+
+  /** The prefix of every flyway-zdm environment variable. */
+  public static final String ENVIRONMENT_PREFIX = SettingKey.ENVIRONMENT_PREFIX;
 
   /**
    * The instance Flyway registered for this configuration (set values on it before {@code load()}).
@@ -78,246 +98,103 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
    */
   @Override
   public String getConfigurationParameterFromEnvironmentVariable(String environmentVariable) {
-    for (String key : KEYS) {
-      if (environmentVariableOf(key).equals(environmentVariable)) {
-        return PREFIX + key;
-      }
+    Optional<SettingKey> key = SettingKey.ofEnvironmentVariable(environmentVariable);
+    if (key.isPresent()) {
+      return key.get().qualified();
     }
     if (environmentVariable != null && environmentVariable.startsWith(ENVIRONMENT_PREFIX)) {
       throw new IllegalArgumentException("unknown environment variable " + environmentVariable + ": accepted"
-          + " variables are " + String.join(", ", KEYS.stream().map(ZdmConfigurationExtension::environmentVariableOf)
+          + " variables are " + String.join(", ", Arrays.stream(SettingKey.values()).map(SettingKey::environmentVariable)
               .toList()) + " (flyway.zdm." + String.join(", flyway.zdm.", KEYS) + ")");
     }
     return null;
   }
 
-  /** The prefix of every flyway-zdm environment variable. */
-  public static final String ENVIRONMENT_PREFIX = "FLYWAY_ZDM_";
-
   /** {@code lockTimeout} -> {@code FLYWAY_ZDM_LOCK_TIMEOUT}. */
   public static String environmentVariableOf(String key) {
-    return ENVIRONMENT_PREFIX + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return SettingKey.named(key).map(SettingKey::environmentVariable)
+        .orElseThrow(() -> SettingKey.unknown(key, ""));
   }
 
   /** Sets every key from {@code settings} (the Java way to configure, instead of text). */
   public void apply(ZdmSettings settings) {
-    lockTimeout = DurationText.format(settings.lockTimeout());
-    statementTimeout = DurationText.format(settings.statementTimeout());
-    lockRetries = String.valueOf(settings.lockRetries());
-    lockRetryMinBackoff = DurationText.format(settings.lockRetryMinBackoff());
-    lockRetryMaxBackoff = DurationText.format(settings.lockRetryMaxBackoff());
-    lockRetryMaxTotal = DurationText.format(settings.lockRetryMaxTotal());
-    soak = DurationText.format(settings.soak());
-    lint = settings.lint().name().toLowerCase(Locale.ROOT);
-    maxBlockerAge = DurationText.format(settings.maxBlockerAge());
-    backfillBatchSize = String.valueOf(settings.backfillBatchSize());
-    backfillPause = DurationText.format(settings.backfillPause());
-    lintDisabledRules = settings.lintOptions().disabledRulesText();
-    lintSeverity = settings.lintOptions().severitiesText();
-    startAfter = settings.startAfter().orElse(null);
-  }
-
-  /** Sets one key by name ({@code lockTimeout}); unknown names are refused listing the accepted keys. */
-  void set(String key, String value) {
-    switch (key) {
-      case "lockTimeout" -> lockTimeout = value;
-      case "statementTimeout" -> statementTimeout = value;
-      case "lockRetries" -> lockRetries = value;
-      case "lockRetryMinBackoff" -> lockRetryMinBackoff = value;
-      case "lockRetryMaxBackoff" -> lockRetryMaxBackoff = value;
-      case "lockRetryMaxTotal" -> lockRetryMaxTotal = value;
-      case "soak" -> soak = value;
-      case "lint" -> lint = value;
-      case "maxBlockerAge" -> maxBlockerAge = value;
-      case "backfillBatchSize" -> backfillBatchSize = value;
-      case "backfillPause" -> backfillPause = value;
-      case "lintDisabledRules" -> lintDisabledRules = value;
-      case "lintSeverity" -> lintSeverity = value;
-      case "startAfter" -> startAfter = value;
-      default -> throw new IllegalArgumentException("unknown setting " + PREFIX + key + " = '" + value
-          + "': accepted keys are " + String.join(", ", KEYS.stream().map(k -> PREFIX + k).toList()));
+    for (SettingKey key : SettingKey.values()) {
+      String text = settings.text(key);
+      field(key, text.isEmpty() ? null : text);
     }
+    parsed = new Parsed(texts(), settings);
   }
 
-  /** The validated settings these keys describe; unset keys take their defaults. */
+  /**
+   * Sets one key by name ({@code lockTimeout}) as text, as flyway.conf would; it is parsed with the others
+   * by {@link #toSettings()}.
+   *
+   * @throws IllegalArgumentException for a name that is no key, listing the accepted keys
+   */
+  public void set(String key, String value) {
+    field(SettingKey.named(key).orElseThrow(() -> SettingKey.unknown(key, value)), value);
+  }
+
+  /** The text set for one key ({@code lockTimeout}), null when unset. */
+  public String get(String key) {
+    return (String) read(SettingKey.named(key).orElseThrow(() -> SettingKey.unknown(key, "")));
+  }
+
+  /**
+   * The validated settings these keys describe; unset keys take their defaults. Parsed once: later calls
+   * return the same instance until a value changes.
+   */
   public ZdmSettings toSettings() {
+    List<String> texts = texts();
+    Parsed last = parsed;
+    if (last != null && last.texts().equals(texts)) {
+      return last.settings();
+    }
     ZdmSettings.Builder builder = ZdmSettings.builder();
-    if (lockTimeout != null) {
-      builder.lockTimeout(DurationText.parse("flyway.zdm.lockTimeout", lockTimeout));
-    }
-    if (statementTimeout != null) {
-      builder.statementTimeout(DurationText.parse("flyway.zdm.statementTimeout", statementTimeout));
-    }
-    if (lockRetries != null) {
-      builder.lockRetries(parseInt("flyway.zdm.lockRetries", lockRetries));
-    }
-    if (lockRetryMinBackoff != null) {
-      builder.lockRetryMinBackoff(DurationText.parse("flyway.zdm.lockRetryMinBackoff", lockRetryMinBackoff));
-    }
-    if (lockRetryMaxBackoff != null) {
-      builder.lockRetryMaxBackoff(DurationText.parse("flyway.zdm.lockRetryMaxBackoff", lockRetryMaxBackoff));
-    }
-    if (lockRetryMaxTotal != null) {
-      builder.lockRetryMaxTotal(DurationText.parse("flyway.zdm.lockRetryMaxTotal", lockRetryMaxTotal));
-    }
-    if (soak != null) {
-      builder.soak(DurationText.parse("flyway.zdm.soak", soak));
-    }
-    if (lint != null) {
-      builder.lint(LintMode.parse("flyway.zdm.lint", lint));
-    }
-    if (maxBlockerAge != null) {
-      builder.maxBlockerAge(DurationText.parse("flyway.zdm.maxBlockerAge", maxBlockerAge));
-    }
-    if (backfillBatchSize != null) {
-      builder.backfillBatchSize(parseInt("flyway.zdm.backfillBatchSize", backfillBatchSize));
-    }
-    if (backfillPause != null) {
-      builder.backfillPause(DurationText.parse("flyway.zdm.backfillPause", backfillPause));
-    }
-    return builder.lintOptions(lintOptions()).startAfter(startAfter).build();
-  }
-
-  /** The rule switches and severities of {@code lintDisabledRules} and {@code lintSeverity}, read with the linter's own parsers. */
-  private LintOptions lintOptions() {
-    LintOptions.Builder options = LintOptions.builder();
-    if (lintDisabledRules != null) {
-      try {
-        options.disable(lintDisabledRules);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(PREFIX + "lintDisabledRules = '" + lintDisabledRules + "': " + e.getMessage(), e);
+    SettingKey[] keys = SettingKey.values();
+    for (int i = 0; i < keys.length; i++) {
+      if (texts.get(i) != null) {
+        builder.text(keys[i], texts.get(i));
       }
     }
-    if (lintSeverity != null) {
-      try {
-        options.severities(lintSeverity);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(PREFIX + "lintSeverity = '" + lintSeverity + "': " + e.getMessage(), e);
-      }
-    }
-    return options.build();
+    ZdmSettings settings = builder.build();
+    parsed = new Parsed(texts, settings);
+    return settings;
   }
 
-  private static int parseInt(String key, String text) {
+  /** The text of every key in table order, null where unset. */
+  private List<String> texts() {
+    List<String> texts = new ArrayList<>();
+    for (SettingKey key : SettingKey.values()) {
+      texts.add((String) read(key));
+    }
+    return texts;
+  }
+
+  // Flyway binds flyway.zdm.<key> only to a declared field of that name and writes it by reflection;
+  // reading and writing the fields the same way keeps the settings table the one list of keys.
+  private Object read(SettingKey key) {
     try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " = '" + text + "' is not a whole number", e);
+      return fieldOf(key).get(this);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  public String getLockTimeout() {
-    return lockTimeout;
+  private void field(SettingKey key, String value) {
+    try {
+      fieldOf(key).set(this, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  public void setLockTimeout(String lockTimeout) {
-    this.lockTimeout = lockTimeout;
-  }
-
-  public String getStatementTimeout() {
-    return statementTimeout;
-  }
-
-  public void setStatementTimeout(String statementTimeout) {
-    this.statementTimeout = statementTimeout;
-  }
-
-  public String getLockRetries() {
-    return lockRetries;
-  }
-
-  public void setLockRetries(String lockRetries) {
-    this.lockRetries = lockRetries;
-  }
-
-  public String getLockRetryMinBackoff() {
-    return lockRetryMinBackoff;
-  }
-
-  public void setLockRetryMinBackoff(String lockRetryMinBackoff) {
-    this.lockRetryMinBackoff = lockRetryMinBackoff;
-  }
-
-  public String getLockRetryMaxBackoff() {
-    return lockRetryMaxBackoff;
-  }
-
-  public void setLockRetryMaxBackoff(String lockRetryMaxBackoff) {
-    this.lockRetryMaxBackoff = lockRetryMaxBackoff;
-  }
-
-  public String getLockRetryMaxTotal() {
-    return lockRetryMaxTotal;
-  }
-
-  public void setLockRetryMaxTotal(String lockRetryMaxTotal) {
-    this.lockRetryMaxTotal = lockRetryMaxTotal;
-  }
-
-  public String getSoak() {
-    return soak;
-  }
-
-  public void setSoak(String soak) {
-    this.soak = soak;
-  }
-
-  public String getLint() {
-    return lint;
-  }
-
-  public void setLint(String lint) {
-    this.lint = lint;
-  }
-
-  public String getMaxBlockerAge() {
-    return maxBlockerAge;
-  }
-
-  public void setMaxBlockerAge(String maxBlockerAge) {
-    this.maxBlockerAge = maxBlockerAge;
-  }
-
-  public String getBackfillBatchSize() {
-    return backfillBatchSize;
-  }
-
-  public void setBackfillBatchSize(String backfillBatchSize) {
-    this.backfillBatchSize = backfillBatchSize;
-  }
-
-  /** Lint rules the callback does not run, comma-separated rule ids ({@code prefer-jsonb,lock-table}). */
-  public String getLintDisabledRules() {
-    return lintDisabledRules;
-  }
-
-  public void setLintDisabledRules(String lintDisabledRules) {
-    this.lintDisabledRules = lintDisabledRules;
-  }
-
-  /** Severity overrides for the callback's lint, {@code rule-id=error|warning|advice|off}, comma-separated. */
-  public String getLintSeverity() {
-    return lintSeverity;
-  }
-
-  public void setLintSeverity(String lintSeverity) {
-    this.lintSeverity = lintSeverity;
-  }
-
-  public String getBackfillPause() {
-    return backfillPause;
-  }
-
-  public void setBackfillPause(String backfillPause) {
-    this.backfillPause = backfillPause;
-  }
-
-  /** The last version from before flyway-zdm was adopted ({@code flyway.zdm.startAfter}); null when unset. */
-  public String getStartAfter() {
-    return startAfter;
-  }
-
-  public void setStartAfter(String startAfter) {
-    this.startAfter = startAfter;
+  private static Field fieldOf(SettingKey key) {
+    try {
+      return ZdmConfigurationExtension.class.getDeclaredField(key.key());
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("ZdmConfigurationExtension has no field for " + key.qualified()
+          + ": Flyway binds a key only to a field of its name", e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.flywayzdm.config;
 
+import dev.flywayzdm.internal.settings.SettingKey;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class ZdmProperties {
     Map<String, String> ours = new LinkedHashMap<>();
     Map<String, String> rest = new LinkedHashMap<>();
     properties.forEach((key, value) -> {
-      String name = zdmKey(key);
+      String name = SettingKey.relaxedName(key).orElse(null);
       if (isTransactionalLockKey(key)) {
         setTransactionalLock(configuration, key, value);
       } else if (name != null) {
@@ -84,33 +85,5 @@ public final class ZdmProperties {
       throw new IllegalStateException(key + " needs flyway-database-postgresql beside flyway-core");
     }
     postgres.setTransactionalLock(Boolean.parseBoolean(text));
-  }
-
-  /**
-   * {@code lockTimeout} for {@code flyway.zdm.lockTimeout}, {@code zdm.lockTimeout} and Spring's
-   * relaxed {@code flyway.zdm.lock-timeout}; null for other keys.
-   */
-  static String zdmKey(String key) {
-    if (key.startsWith(ZdmConfigurationExtension.PREFIX)) {
-      return camelCase(key.substring(ZdmConfigurationExtension.PREFIX.length()));
-    }
-    if (key.startsWith("zdm.")) {
-      return camelCase(key.substring("zdm.".length()));
-    }
-    return null;
-  }
-
-  private static String camelCase(String name) {
-    StringBuilder camel = new StringBuilder(name.length());
-    boolean upper = false;
-    for (char c : name.toCharArray()) {
-      if (c == '-' || c == '_') {
-        upper = true;
-      } else {
-        camel.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return camel.toString();
   }
 }

@@ -100,8 +100,8 @@ class SettingsBindingTest {
 
     ZdmConfigurationExtension.in(configuration).apply(ZdmSettings.builder().lintOptions(rules).build());
 
-    assertThat(ZdmConfigurationExtension.in(configuration).getLintDisabledRules()).isEqualTo("prefer-jsonb");
-    assertThat(ZdmConfigurationExtension.in(configuration).getLintSeverity()).isEqualTo("lock-table=warning");
+    assertThat(ZdmConfigurationExtension.in(configuration).get("lintDisabledRules")).isEqualTo("prefer-jsonb");
+    assertThat(ZdmConfigurationExtension.in(configuration).get("lintSeverity")).isEqualTo("lock-table=warning");
     assertThat(ProjectSettings.of(configuration).lintOptions()).isEqualTo(rules);
   }
 
@@ -197,7 +197,7 @@ class SettingsBindingTest {
   void anOverflowingLockTimeoutStopsTheRunBeforeAnyMigration(TestDatabase db) throws Exception {
     FluentConfiguration configuration = Flyway.configure().dataSource(db.dataSource()).schemas("overflow")
         .locations("classpath:dev/flywayzdm/smoke").callbacks(new ZeroDowntimeCallback());
-    ZdmConfigurationExtension.in(configuration).setLockTimeout("100d");
+    ZdmConfigurationExtension.in(configuration).set("lockTimeout", "100d");
 
     assertThatThrownBy(() -> configuration.load().migrate())
         .hasMessageContaining("flyway.zdm.lockTimeout = 100d is too long: accepted 1ms to 2147483647ms");
@@ -207,8 +207,8 @@ class SettingsBindingTest {
   @Test
   void bindsThroughTheJavaApiAndSurvivesLoad() {
     FluentConfiguration configuration = Flyway.configure();
-    ZdmConfigurationExtension.in(configuration).setLockTimeout("1500ms");
-    configuration.getPluginRegister().getPlugin(ZdmConfigurationExtension.class).setMaxBlockerAge("30s");
+    ZdmConfigurationExtension.in(configuration).set("lockTimeout", "1500ms");
+    configuration.getPluginRegister().getPlugin(ZdmConfigurationExtension.class).set("maxBlockerAge", "30s");
 
     ZdmSettings settings = ProjectSettings.of(configuration.load().getConfiguration());
 
@@ -242,7 +242,7 @@ class SettingsBindingTest {
   void aBadValueSetThroughTheJavaApiFailsTheRunBeforeAnyMigration(TestDatabase db) throws Exception {
     FluentConfiguration configuration = Flyway.configure().dataSource(db.dataSource()).schemas("bad_value")
         .locations("classpath:dev/flywayzdm/smoke").callbacks(new ZeroDowntimeCallback());
-    ZdmConfigurationExtension.in(configuration).setLockTimeout("soon");
+    ZdmConfigurationExtension.in(configuration).set("lockTimeout", "soon");
 
     assertThatThrownBy(() -> configuration.load().migrate())
         .hasMessageContaining("flyway.zdm.lockTimeout = 'soon' is not a duration");

@@ -33,6 +33,29 @@ class ZdmSettingsTest {
   }
 
   @Test
+  void rejectsAnImpossibleValueInTheSetterItself() {
+    ZdmSettings.Builder builder = ZdmSettings.builder();
+
+    assertThatThrownBy(() -> builder.soak(Duration.ofDays(4000)))
+        .hasMessage("flyway.zdm.soak = 4000d is too long: accepted 0 to 3650d");
+    assertThatThrownBy(() -> builder.startAfter("v41"))
+        .hasMessageContaining("flyway.zdm.startAfter = 'v41' is not a Flyway version");
+    assertThat(builder.build()).as("a refused value leaves the builder as it was").isEqualTo(ZdmSettings.defaults());
+  }
+
+  @Test
+  void parsesTheExtensionsTextOncePerConfiguration() {
+    ZdmConfigurationExtension extension = new ZdmConfigurationExtension();
+    extension.set("lockTimeout", "1s");
+
+    ZdmSettings first = extension.toSettings();
+
+    assertThat(extension.toSettings()).as("same text, same instance").isSameAs(first);
+    extension.set("lockTimeout", "3s");
+    assertThat(extension.toSettings().lockTimeout()).as("a changed text is parsed again").isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void toBuilderChangesOnlyWhatIsSet() {
     ZdmSettings changed = ZdmSettings.defaults().toBuilder().soak(Duration.ZERO).build();
 

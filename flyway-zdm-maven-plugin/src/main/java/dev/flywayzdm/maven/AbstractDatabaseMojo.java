@@ -3,6 +3,7 @@ package dev.flywayzdm.maven;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,33 +35,14 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
   @Parameter(property = "zdm.table")
   private String table;
 
-  /** {@code flyway.zdm.lockTimeout}: how long one DDL statement may wait for its lock (default 2s). */
-  @Parameter(property = "zdm.lockTimeout")
-  private String lockTimeout;
-
-  /** {@code flyway.zdm.statementTimeout} (default 0 = none). */
-  @Parameter(property = "zdm.statementTimeout")
-  private String statementTimeout;
-
-  /** {@code flyway.zdm.lockRetries}: retries of a statement that hit lock_timeout (default 10). */
-  @Parameter(property = "zdm.lockRetries")
-  private String lockRetries;
-
-  /** {@code flyway.zdm.soak}: how long an expand must have been live before its contract runs (default 24h). */
-  @Parameter(property = "zdm.soak")
-  private String soak;
-
-  /** {@code flyway.zdm.lint}: what the callback does with lint findings, off / warn / fail (default warn). */
-  @Parameter(property = "zdm.lint")
-  private String lint;
-
   /**
-   * {@code flyway.zdm.startAfter}: the last migration version from before the project adopted
-   * flyway-zdm; migrations up to and including it run as plain Flyway runs them. Default: the adoption
-   * point the callback recorded in the database the first time it ran there.
+   * {@code flyway.zdm.*} settings for this goal by key, e.g.
+   * {@code <settings><lockTimeout>1500ms</lockTimeout><soak>2h</soak></settings>}; each key also as
+   * {@code -Dzdm.<key>}. Default: the project's {@code flyway.zdm.<key>}, else the core's default (the
+   * README's settings table lists the keys).
    */
-  @Parameter(property = "zdm.startAfter")
-  private String startAfter;
+  @Parameter
+  private Map<String, String> settings;
 
   /**
    * Flyway's {@code postgresql.transactional.lock}. Default: the project's
@@ -85,8 +67,9 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
 
   /** The {@code flyway.zdm.*} settings given to this goal or configured for the project. */
   protected final Map<String, String> zdmSettings() {
-    return new ZdmSettingParameters(lockTimeout, statementTimeout, lockRetries, soak, lint, startAfter)
-        .resolve(projectFlywayConfiguration());
+    List<Properties> properties = session == null ? List.of(project.getProperties())
+        : List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties());
+    return new ZdmSettingParameters(settings, properties).resolve(projectFlywayConfiguration());
   }
 
   /** Flyway's lock mode for this goal, resolved from the parameter and the project's configuration. */

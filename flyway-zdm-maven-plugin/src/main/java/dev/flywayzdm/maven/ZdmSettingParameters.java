@@ -1,32 +1,45 @@
 package dev.flywayzdm.maven;
 
+import dev.flywayzdm.internal.settings.SettingKey;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
- * The {@code flyway.zdm.*} settings a database goal sets, each from its {@code zdm.xxx} parameter when
- * given, else from the project's {@code flyway.zdm.xxx} property ({@code -D} or pom
- * {@code <properties>}); unset ones keep the core's defaults.
+ * The {@code flyway.zdm.*} settings a database goal sets, for every key of the settings table: from the
+ * goal's {@code <settings><lockTimeout>2s</lockTimeout></settings>} when given, else from a
+ * {@code zdm.<key>} property ({@code -Dzdm.lockTimeout}, then pom {@code <properties>}), else from the
+ * project's {@code flyway.zdm.<key>} ({@code -D}, pom {@code <properties>} or flyway-maven-plugin's
+ * configuration); unset ones keep the core's defaults. An unknown name in {@code <settings>} is refused
+ * by the core, listing the accepted keys.
+ *
+ * @param settings the goal's {@code <settings>}, by key; may be null
+ * @param properties where {@code zdm.<key>} is looked up, first match wins (user, system, project)
  */
-record ZdmSettingParameters(String lockTimeout, String statementTimeout, String lockRetries, String soak,
-    String lint, String startAfter) {
+record ZdmSettingParameters(Map<String, String> settings, List<Properties> properties) {
 
   /** Setting name (as in {@code flyway.zdm.<name>}) to value, for the names that have one. */
   Map<String, String> resolve(FlywayProjectConfiguration project) {
     Map<String, String> values = new LinkedHashMap<>();
-    put(values, "lockTimeout", lockTimeout, project);
-    put(values, "statementTimeout", statementTimeout, project);
-    put(values, "lockRetries", lockRetries, project);
-    put(values, "soak", soak, project);
-    put(values, "lint", lint, project);
-    put(values, "startAfter", startAfter, project);
+    if (settings != null) {
+      settings.forEach((name, value) -> nonBlank(value).ifPresent(v -> values.put(name, v)));
+    }
+    for (String name : SettingKey.keys()) {
+      if (!values.containsKey(name)) {
+        zdmProperty(name).or(() -> project.value("zdm." + name)).ifPresent(v -> values.put(name, v));
+      }
+    }
     return values;
   }
 
-  private static void put(Map<String, String> values, String name, String explicit, FlywayProjectConfiguration project) {
-    Optional.ofNullable(explicit).map(String::trim).filter(v -> !v.isEmpty())
-        .or(() -> project.value("zdm." + name))
-        .ifPresent(v -> values.put(name, v));
+  private Optional<String> zdmProperty(String name) {
+    return properties.stream().map(p -> p == null ? null : p.getProperty("zdm." + name))
+        .map(ZdmSettingParameters::nonBlank).flatMap(Optional::stream).findFirst();
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
   }
 }
