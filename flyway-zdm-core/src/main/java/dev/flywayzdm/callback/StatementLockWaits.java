@@ -1,6 +1,6 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.config.ProjectSettings;
+import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.settings.DurationText;
 import java.sql.Connection;
@@ -47,7 +47,7 @@ final class StatementLockWaits {
     if (statement == null || statement.getSql() == null || started == null) {
       return;
     }
-    Duration lockTimeout = ProjectSettings.of(context.getConfiguration()).lockTimeout();
+    Duration lockTimeout = ZdmSettings.of(context.getConfiguration()).lockTimeout();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     if (lockTimeout.isZero() || took.compareTo(lockTimeout) < 0) {
       return;

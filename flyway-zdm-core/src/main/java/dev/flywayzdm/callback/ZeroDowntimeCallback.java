@@ -1,6 +1,5 @@
 package dev.flywayzdm.callback;
 
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.history.FinishedMigrations;
@@ -185,7 +184,7 @@ public class ZeroDowntimeCallback implements Callback {
 
   private void beforeMigrate(Context context) throws SQLException {
     Configuration configuration = context.getConfiguration();
-    ZdmSettings settings = ProjectSettings.of(configuration);
+    ZdmSettings settings = ZdmSettings.of(configuration);
     // Again here for validateOnMigrate=false: then migrate's own check of failed rows comes next.
     if (context.getConnection() != null) {
       ResumableFailures.forget(context.getConnection(), configuration);
@@ -207,7 +206,7 @@ public class ZeroDowntimeCallback implements Callback {
 
   private void beforeEachMigrate(Context context) throws SQLException {
     Configuration configuration = context.getConfiguration();
-    ZdmSettings settings = ProjectSettings.of(configuration);
+    ZdmSettings settings = ZdmSettings.of(configuration);
     MigrationInfo info = context.getMigrationInfo();
     Connection connection = context.getConnection();
     String migration = MigrationName.of(info);
@@ -261,7 +260,7 @@ public class ZeroDowntimeCallback implements Callback {
       if (statement.isPresent()) {
         Configuration configuration = context.getConfiguration();
         concurrent.before(connection, configuration, MigrationName.of(context.getMigrationInfo()), statement.get(),
-            sql, ProjectSettings.of(configuration));
+            sql, ZdmSettings.of(configuration));
       }
     }
   }
@@ -282,7 +281,7 @@ public class ZeroDowntimeCallback implements Callback {
       // Before the timeouts are restored: the record runs under the migration's lock_timeout (or its own).
       Configuration configuration = context.getConfiguration();
       new FinishedMigrations(SchemaHistory.of(configuration))
-          .record(connection, context.getMigrationInfo(), ProjectSettings.of(configuration).lockTimeout());
+          .record(connection, context.getMigrationInfo(), ZdmSettings.of(configuration).lockTimeout());
     }
     concurrent.after(connection, failed);
     timeouts.restore(connection, failed);

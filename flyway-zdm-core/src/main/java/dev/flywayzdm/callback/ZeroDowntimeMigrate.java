@@ -3,7 +3,6 @@ package dev.flywayzdm.callback;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.flyway.FlywayInternals;
 import dev.flywayzdm.internal.pg.LockBounds;
@@ -46,7 +45,7 @@ public final class ZeroDowntimeMigrate {
 
   /** With the {@code flyway.zdm.*} settings of this Flyway's configuration. */
   public static ZeroDowntimeMigrate of(Flyway flyway) {
-    return new ZeroDowntimeMigrate(flyway, ProjectSettings.of(flyway.getConfiguration()));
+    return new ZeroDowntimeMigrate(flyway, ZdmSettings.of(flyway.getConfiguration()));
   }
 
   /** With explicit settings (only the lock retry bounds are used here). */

@@ -1,8 +1,8 @@
 package dev.flywayzdm.migration;
 
+import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.callback.MigrationRefusedException;
 import dev.flywayzdm.callback.ZeroDowntimeCallback;
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.internal.history.SoakGate;
 import java.sql.Connection;
@@ -36,7 +36,7 @@ final class ContractGuard {
     Optional<ContractStatus> verdict;
     try {
       verdict = SoakGate.ofJavaContract(connection, configuration, migration, name,
-          ProjectSettings.of(configuration).soak());
+          ZdmSettings.of(configuration).soak());
     } catch (IllegalArgumentException e) {
       throw new MigrationRefusedException("flyway-zdm: " + e.getMessage());
     }

@@ -1,6 +1,5 @@
 package dev.flywayzdm.migration;
 
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -52,7 +51,7 @@ public abstract class ZeroDowntimeMigration extends BaseJavaMigration {
   @Override
   public final void migrate(Context context) throws Exception {
     String name = migrationName();
-    ZdmSettings settings = settings(ProjectSettings.of(context.getConfiguration()));
+    ZdmSettings settings = settings(ZdmSettings.of(context.getConfiguration()));
     if (settings == null) {
       throw new IllegalStateException(name + ": settings(ZdmSettings) returned null; return projectDefaults to keep them");
     }

@@ -3,7 +3,6 @@ package dev.flywayzdm.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.internal.history.SoakGate;
@@ -101,6 +100,6 @@ class SoakGateTimeZoneTest {
 
   /** The soak gate's status with the project's soak, as zdm:status reads it. */
   private static List<ContractStatus> statusOf(Flyway flyway) {
-    return SoakGate.status(flyway, ProjectSettings.of(flyway.getConfiguration()).soak());
+    return SoakGate.status(flyway, ZdmSettings.of(flyway.getConfiguration()).soak());
   }
 }

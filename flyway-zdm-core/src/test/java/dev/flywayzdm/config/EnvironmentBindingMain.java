@@ -13,14 +13,14 @@ public final class EnvironmentBindingMain {
 
   public static void main(String[] args) {
     try {
-      ZdmSettings settings = ProjectSettings.of(
+      ZdmSettings settings = ZdmSettings.of(
           ZdmProperties.configure(Flyway.configure(), ConfigUtils.environmentVariablesToPropertyMap()));
       System.out.println("properties: lockTimeout=" + settings.lockTimeout() + " soak=" + settings.soak());
     } catch (RuntimeException e) {
       System.out.println("properties: failed " + e.getMessage());
     }
     try {
-      ZdmSettings settings = ProjectSettings.of(Flyway.configure().envVars());
+      ZdmSettings settings = ZdmSettings.of(Flyway.configure().envVars());
       System.out.println("envVars: lockTimeout=" + settings.lockTimeout() + " soak=" + settings.soak());
     } catch (RuntimeException e) {
       System.out.println("envVars: failed " + e.getMessage().lines().findFirst().orElse(""));

@@ -41,7 +41,7 @@ class SettingsBindingTest {
     }
     FluentConfiguration configuration = Flyway.configure().configuration(Map.of("flyway.zdm.lockTimeout", "500ms"));
 
-    assertThat(ProjectSettings.of(configuration.load().getConfiguration()).lockTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(ZdmSettings.of(configuration.load().getConfiguration()).lockTimeout()).isEqualTo(Duration.ofMillis(500));
   }
 
   @Test
@@ -51,7 +51,7 @@ class SettingsBindingTest {
         "zdm.soak", "2h",
         "flyway.table", "my_history"));
 
-    ZdmSettings settings = ProjectSettings.of(configuration.load().getConfiguration());
+    ZdmSettings settings = ZdmSettings.of(configuration.load().getConfiguration());
     assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(settings.soak()).as("the un-prefixed form some Maven plugin versions pass").isEqualTo(Duration.ofHours(2));
     assertThat(configuration.getTable()).as("other keys still go to Flyway").isEqualTo("my_history");
@@ -63,7 +63,7 @@ class SettingsBindingTest {
         "flyway.zdm.lock-timeout", "750ms",
         "flyway.zdm.lock-retry-max-total", "1m"));
 
-    ZdmSettings settings = ProjectSettings.of(configuration.load().getConfiguration());
+    ZdmSettings settings = ZdmSettings.of(configuration.load().getConfiguration());
     assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(750));
     assertThat(settings.lockRetryMaxTotal()).isEqualTo(Duration.ofMinutes(1));
   }
@@ -86,7 +86,7 @@ class SettingsBindingTest {
 
     FluentConfiguration configuration = ZdmProperties.configure(Flyway.configure(), conf);
 
-    ZdmSettings settings = ProjectSettings.of(configuration);
+    ZdmSettings settings = ZdmSettings.of(configuration);
     assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(750));
     assertThat(settings.lint()).isEqualTo(LintMode.FAIL);
     assertThat(settings.lintOptions().disabledRules()).containsExactlyInAnyOrder(RuleId.DROP_TABLE, RuleId.LOCK_TABLE);
@@ -102,7 +102,7 @@ class SettingsBindingTest {
 
     assertThat(ZdmConfigurationExtension.in(configuration).get("lintDisabledRules")).isEqualTo("prefer-jsonb");
     assertThat(ZdmConfigurationExtension.in(configuration).get("lintSeverity")).isEqualTo("lock-table=warning");
-    assertThat(ProjectSettings.of(configuration).lintOptions()).isEqualTo(rules);
+    assertThat(ZdmSettings.of(configuration).lintOptions()).isEqualTo(rules);
   }
 
   @Test
@@ -188,7 +188,7 @@ class SettingsBindingTest {
         .hasMessageContaining("flyway.zdm.soak = '9999999999999999d' is too long to be a duration");
     assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.soak", "4000d")))
         .hasMessageContaining("flyway.zdm.soak = 4000d is too long: accepted 0 to 3650d");
-    assertThat(ProjectSettings.of(ZdmProperties.configure(Flyway.configure(),
+    assertThat(ZdmSettings.of(ZdmProperties.configure(Flyway.configure(),
         Map.of("flyway.zdm.lockTimeout", "2147483647ms"))).lockTimeout())
         .as("the largest value PostgreSQL holds is accepted").isEqualTo(Duration.ofMillis(Integer.MAX_VALUE));
   }
@@ -210,7 +210,7 @@ class SettingsBindingTest {
     ZdmConfigurationExtension.in(configuration).set("lockTimeout", "1500ms");
     configuration.getPluginRegister().getPlugin(ZdmConfigurationExtension.class).set("maxBlockerAge", "30s");
 
-    ZdmSettings settings = ProjectSettings.of(configuration.load().getConfiguration());
+    ZdmSettings settings = ZdmSettings.of(configuration.load().getConfiguration());
 
     assertThat(settings.lockTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(settings.maxBlockerAge()).isEqualTo(Duration.ofSeconds(30));

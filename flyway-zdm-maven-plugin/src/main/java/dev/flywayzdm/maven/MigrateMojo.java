@@ -1,9 +1,9 @@
 package dev.flywayzdm.maven;
 
+import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.callback.MigrationRefusedException;
 import dev.flywayzdm.callback.ZeroDowntimeCallback;
 import dev.flywayzdm.callback.ZeroDowntimeMigrate;
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.internal.history.SoakGate;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public class MigrateMojo extends AbstractDatabaseMojo {
 
   private MigrateSummary summary(Flyway flyway, int applied, int retries, Duration elapsed) {
     MigrationInfo current = flyway.info().current();
-    List<ContractStatus> blocked = SoakGate.status(flyway, ProjectSettings.of(flyway.getConfiguration()).soak()).stream().filter(c -> !c.mayRunNow()).toList();
+    List<ContractStatus> blocked = SoakGate.status(flyway, ZdmSettings.of(flyway.getConfiguration()).soak()).stream().filter(c -> !c.mayRunNow()).toList();
     return new MigrateSummary(applied, retries, elapsed,
         current == null || current.getVersion() == null ? "" : current.getVersion().getVersion(), blocked);
   }

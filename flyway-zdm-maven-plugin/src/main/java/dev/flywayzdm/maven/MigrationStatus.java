@@ -1,6 +1,6 @@
 package dev.flywayzdm.maven;
 
-import dev.flywayzdm.config.ProjectSettings;
+import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.history.ContractStatus;
 import dev.flywayzdm.internal.history.MigrationKind;
@@ -40,7 +40,7 @@ final class MigrationStatus {
 
   static MigrationStatus read(Flyway flyway, ProjectMigrations project, int recent, ClassLoader classLoader) {
     MigrationInfo[] all = flyway.info().all();
-    List<ContractStatus> contracts = SoakGate.status(flyway, ProjectSettings.of(flyway.getConfiguration()).soak());
+    List<ContractStatus> contracts = SoakGate.status(flyway, ZdmSettings.of(flyway.getConfiguration()).soak());
     Map<String, ContractStatus> byName = contracts.stream()
         .collect(Collectors.toMap(ContractStatus::migration, Function.identity(), (a, b) -> a));
     List<MigrationInfo> applied = Arrays.stream(all)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywayzdm.callback.MigrationRefusedException;
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.sample.app.AppVersion;
 import dev.flywayzdm.sample.app.Releases;
@@ -35,7 +34,7 @@ class SampleServiceTest {
       Flyway flyway = service.getBean(Flyway.class);
       assertThat(Arrays.stream(flyway.getConfiguration().getCallbacks()).map(Callback::getCallbackName).toList())
           .as("the callback bean (ZeroDowntimeCallback.forSpring()) reached Flyway").contains("flyway-zdm");
-      ZdmSettings settings = ProjectSettings.of(flyway.getConfiguration());
+      ZdmSettings settings = ZdmSettings.of(flyway.getConfiguration());
       assertThat(settings.lockTimeout()).as("flyway.zdm.lock-timeout of application.yml").isEqualTo(Duration.ofSeconds(2));
       assertThat(settings.soak()).isEqualTo(Duration.ofHours(24));
       assertThat(db.queryLong("SELECT max(version::int) FROM flyway_schema_history WHERE success")).isEqualTo(9);

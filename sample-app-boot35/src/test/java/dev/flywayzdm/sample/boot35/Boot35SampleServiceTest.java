@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.flywayzdm.callback.MigrationRefusedException;
-import dev.flywayzdm.config.ProjectSettings;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
@@ -54,7 +53,7 @@ class Boot35SampleServiceTest {
           .isSameAs(pool);
       assertThat(Arrays.stream(flyway.getConfiguration().getCallbacks()).map(Callback::getCallbackName).toList())
           .as("the callback bean (ZeroDowntimeCallback.forSpring()) reached Flyway").contains("flyway-zdm");
-      ZdmSettings settings = ProjectSettings.of(flyway.getConfiguration());
+      ZdmSettings settings = ZdmSettings.of(flyway.getConfiguration());
       assertThat(settings.lockTimeout()).as("flyway.zdm.lock-timeout of application.yml").isEqualTo(Duration.ofSeconds(2));
       assertThat(settings.soak()).isEqualTo(Duration.ofHours(24));
 
