@@ -97,11 +97,13 @@ public final class LintSession {
     List<Finding> apply() {
       List<Finding> out = new ArrayList<>();
       for (RawFinding raw : result.findings()) {
-        if (!options.enabled(raw.rule())) {
+        RuleId rule = RuleId.fromId(raw.rule())
+            .orElseThrow(() -> new IllegalStateException("A finding names no known rule: " + raw.rule()));
+        if (!options.enabled(rule)) {
           continue;
         }
-        if (!suppressed(raw)) {
-          out.add(finding(raw.rule(), raw.line(), raw.column(), raw.message(), raw.fix()));
+        if (!suppressed(raw, rule)) {
+          out.add(finding(rule, raw.line(), raw.column(), raw.message(), raw.fix()));
         }
       }
       for (MigrationDirectives.Problem problem : directives.problems()) {
@@ -125,9 +127,9 @@ public final class LintSession {
       return out;
     }
 
-    private boolean suppressed(RawFinding raw) {
+    private boolean suppressed(RawFinding raw, RuleId rule) {
       for (MigrationDirectives.Ignore ignore : directives.ignores()) {
-        if (!ignore.rules().contains(raw.rule())) {
+        if (!ignore.rules().contains(rule)) {
           continue;
         }
         if (ignore.wholeFile() || raw.anchor() >= 0 && raw.anchor() == target(ignore)) {

@@ -1,7 +1,6 @@
 package dev.flywayzdm.lint.internal.engine;
 
 import dev.flywayzdm.lint.LintOptions;
-import dev.flywayzdm.lint.RuleId;
 import dev.flywayzdm.lint.internal.lexer.LexError;
 import dev.flywayzdm.lint.internal.lexer.LexResult;
 import dev.flywayzdm.lint.internal.lexer.Statement;
@@ -23,8 +22,8 @@ import java.util.Set;
 public final class FileLinter {
 
   /** Rules that make no sense for a routine body, which runs later, in the caller's transaction. */
-  private static final Set<RuleId> NOT_FOR_ROUTINES = Set.of(
-      RuleId.REQUIRE_LOCK_TIMEOUT, RuleId.STATEMENTS_AFTER_ACCESS_EXCLUSIVE, RuleId.PREFER_ROBUST_STATEMENTS);
+  private static final Set<String> NOT_FOR_ROUTINES = Set.of(
+      "require-lock-timeout", "statements-after-access-exclusive", "prefer-robust-statements");
 
   private final LintOptions options;
   private final Schema schema;
@@ -65,7 +64,7 @@ public final class FileLinter {
         hasDdlOnExistingTable(statements, fileInTransaction), schema.newTransaction());
     if (pending && executeInTransaction.isEmpty() && firstNonTransactional != null && anyTransactional) {
       out.anchor(statements.indexOf(firstNonTransactional));
-      out.report(RuleId.MIXED_TRANSACTION_MODES, firstNonTransactional.first(),
+      out.report("mixed-transaction-modes", firstNonTransactional.first(),
           "Flyway runs '" + describe(firstNonTransactional) + "' outside a transaction, but other statements of"
               + " this file need one: Flyway refuses the file unless flyway.mixed=true");
     }
@@ -97,7 +96,7 @@ public final class FileLinter {
       }
       if (pending) {
         for (LexError error : body.errors()) {
-          out.report(RuleId.SYNTAX_ERROR, statement.first(), "Body of '" + describe(statement) + "': "
+          out.report("syntax-error", statement.first(), "Body of '" + describe(statement) + "': "
               + error.message() + " (line " + error.line() + ", column " + error.column() + ")");
         }
       }
@@ -117,11 +116,11 @@ public final class FileLinter {
     }
     if (pending && openedAt != null && !file.fileInTransaction) {
       out.anchor(-1);
-      out.report(RuleId.TRANSACTION_NESTING, openedAt,
+      out.report("transaction-nesting", openedAt,
           "This transaction is never committed: the migration ends with it open");
     }
     if (pending) {
-      lexed.error().ifPresent(error -> out.reportAt(RuleId.SYNTAX_ERROR, error.line(), error.column(),
+      lexed.error().ifPresent(error -> out.reportAt("syntax-error", error.line(), error.column(),
           error.message().substring(0, 1).toUpperCase(Locale.ROOT) + error.message().substring(1)
               + "; nothing after it was checked"));
     }

@@ -1,6 +1,5 @@
 package dev.flywayzdm.lint.internal.engine;
 
-import dev.flywayzdm.lint.RuleId;
 import dev.flywayzdm.lint.internal.lexer.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +15,16 @@ public final class Reporter {
   }
 
   /** Reports at the token, with the rule's own fix. */
-  public void report(RuleId rule, Token at, String message) {
+  public void report(String rule, Token at, String message) {
     report(rule, at, message, null);
   }
 
   /** Reports at the token with a fix written for this case. */
-  public void report(RuleId rule, Token at, String message, String fix) {
+  public void report(String rule, Token at, String message, String fix) {
     findings.add(new RawFinding(rule, at.line(), at.column(), message, fix, anchor));
   }
 
-  void reportAt(RuleId rule, int line, int column, String message) {
+  void reportAt(String rule, int line, int column, String message) {
     findings.add(new RawFinding(rule, line, column, message, null, -1));
   }
 

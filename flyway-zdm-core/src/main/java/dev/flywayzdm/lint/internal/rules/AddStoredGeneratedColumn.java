@@ -1,17 +1,24 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 
 /** STORED generated columns added to an existing table rewrite it. */
-final class AddStoredGeneratedColumn extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.ADD_STORED_GENERATED_COLUMN;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "add-stored-generated-column",
+    severity = "error",
+    title = "Adding a STORED generated column rewrites the whole table under an ACCESS EXCLUSIVE lock",
+    why = "The value is computed and stored for every existing row while all reads and writes wait.",
+    fix = "Add a plain column, fill it with a trigger for new rows and a batched backfill for old ones.",
+    baseClass = "BatchedBackfillMigration",
+    rank = 210
+)
+public final class AddStoredGeneratedColumn extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

@@ -1,18 +1,23 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 
 /** DROP DATABASE never belongs in a migration. */
-final class BanDropDatabase implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.BAN_DROP_DATABASE;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "ban-drop-database",
+    severity = "error",
+    title = "DROP DATABASE in a migration destroys everything",
+    why = "A migration is replayed on every environment; a dropped database cannot be rolled back.",
+    fix = "Drop databases by hand, never in a migration.",
+    rank = 190
+)
+public final class BanDropDatabase implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,7 +1,9 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.ColumnType;
@@ -9,12 +11,21 @@ import dev.flywayzdm.lint.internal.sql.TypeChange;
 import java.util.Optional;
 
 /** ALTER COLUMN TYPE must be one of the rewrite-free changes, proven from the declared old type. */
-final class ColumnTypeChangeRewrite extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.COLUMN_TYPE_CHANGE_REWRITE;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "column-type-change-rewrite",
+    severity = "error",
+    title = "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock",
+    why = "Unless the new type is binary-compatible with the old one, every row and every index on the table is"
+          + " rewritten while all reads and writes wait; the running application may also fail on the new"
+          + " type. Changes without a rewrite: varchar(n) -> text or varchar, varchar(n) -> varchar(m > n),"
+          + " numeric(p,s) -> numeric(q > p,s), cidr -> inet, timestamp(p) -> timestamp(q > p).",
+    fix = "Add a new column of the new type, write both from the application or a trigger, backfill in"
+          + " batches, switch reads, then drop the old column in a contract step.",
+    baseClass = "DualWriteExpandMigration",
+    rank = 110
+)
+public final class ColumnTypeChangeRewrite extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

@@ -1,19 +1,29 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 
 /** CONCURRENTLY operations fail inside a transaction block; says why this one is in one. */
-final class ConcurrentlyInTransaction implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.CONCURRENTLY_IN_TRANSACTION;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "concurrently-in-transaction",
+    severity = "error",
+    title = "A CONCURRENTLY operation here runs inside a transaction, where PostgreSQL refuses it",
+    why = "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY must run"
+          + " outside a transaction block. Flyway wraps a SQL file in a transaction unless every statement"
+          + " in it is one its parser knows to be non-transactional, and a DO block or function is always"
+          + " inside one: the migration fails.",
+    fix = "Put the statement alone in its own migration; for REINDEX INDEX/TABLE and DETACH PARTITION add a"
+          + " V<n>__name.sql.conf with executeInTransaction=false, since Flyway does not recognise them.",
+    baseClass = "ConcurrentIndexMigration",
+    rank = 10
+)
+public final class ConcurrentlyInTransaction implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,19 +1,26 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
 
 /** DROP TABLE of an existing table only in a declared contract step. */
-final class DropTable implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.DROP_TABLE;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "drop-table",
+    severity = "error",
+    title = "Dropping a table outside a contract step breaks the application version that still uses it",
+    why = "Queries of the running version fail and the data is gone for good.",
+    fix = "Remove every use of the table from the application first, then drop it in a migration marked"
+          + " -- zdm:contract expand=<version>.",
+    baseClass = "DualWriteContractMigration",
+    rank = 170
+)
+public final class DropTable implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

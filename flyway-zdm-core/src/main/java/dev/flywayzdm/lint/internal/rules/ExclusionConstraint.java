@@ -1,18 +1,26 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.ConstraintDefinition;
 
 /** EXCLUDE constraints cannot be built online on an existing table. */
-final class ExclusionConstraint extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.EXCLUSION_CONSTRAINT;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "exclusion-constraint",
+    severity = "error",
+    title = "Adding an EXCLUDE constraint to an existing table blocks reads and writes while its index is built",
+    why = "An exclusion constraint builds its index and checks every row under ACCESS EXCLUSIVE, and unlike"
+          + " UNIQUE it cannot be attached to an index built concurrently.",
+    fix = "Create the constraint when the table is created, or add it in a maintenance window; consider a"
+          + " trigger-based check on a large live table.",
+    rank = 130
+)
+public final class ExclusionConstraint extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

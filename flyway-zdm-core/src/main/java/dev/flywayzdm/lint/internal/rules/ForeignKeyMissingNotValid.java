@@ -1,18 +1,28 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.ConstraintDefinition;
 
 /** A foreign key on an existing table must be added NOT VALID, then validated separately. */
-final class ForeignKeyMissingNotValid extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.FOREIGN_KEY_MISSING_NOT_VALID;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "foreign-key-missing-not-valid",
+    severity = "error",
+    title = "Adding a FOREIGN KEY without NOT VALID blocks writes to both tables while every row is checked",
+    why = "ADD FOREIGN KEY takes a SHARE ROW EXCLUSIVE lock on the table and the referenced table and holds"
+          + " it while it scans the whole table to check existing rows: no INSERT, UPDATE or DELETE on"
+          + " either table until the scan ends.",
+    fix = "Add the constraint with NOT VALID (new rows are checked at once, no scan), then run"
+          + " VALIDATE CONSTRAINT in a later migration: it takes only a SHARE UPDATE EXCLUSIVE lock.",
+    baseClass = "ValidatedConstraintMigration",
+    rank = 50
+)
+public final class ForeignKeyMissingNotValid extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

@@ -1,9 +1,10 @@
 package dev.flywayzdm.lint.internal.rules;
 
 import dev.flywayzdm.internal.pg.Identifier;
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.lexer.Token;
@@ -11,12 +12,17 @@ import dev.flywayzdm.lint.internal.lexer.TokenKind;
 import java.nio.charset.StandardCharsets;
 
 /** Names longer than NAMEDATALEN - 1 bytes are truncated. */
-final class IdentifierTooLong implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.IDENTIFIER_TOO_LONG;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "identifier-too-long",
+    severity = "warning",
+    title = "The identifier is longer than 63 bytes and PostgreSQL silently truncates it",
+    why = "Names over NAMEDATALEN-1 (63) bytes are cut with only a NOTICE; two long names that share their"
+          + " first 63 bytes collide, and tooling that uses the full name does not find the object.",
+    fix = "Use a name of at most 63 bytes.",
+    rank = 310
+)
+public final class IdentifierTooLong implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,18 +1,27 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.ColumnDefinition;
 
 /** ADD COLUMN NOT NULL needs a default, or the table must be empty. */
-final class NotNullColumnWithoutDefault extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.NOT_NULL_COLUMN_WITHOUT_DEFAULT;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "not-null-column-without-default",
+    severity = "error",
+    title = "ADD COLUMN ... NOT NULL without a default fails on a table that has rows and breaks old inserts",
+    why = "Existing rows would hold NULL, so PostgreSQL rejects the statement unless the table is empty; and"
+          + " the running application version does not know the column, so its INSERTs would fail.",
+    fix = "Add the column nullable (or NOT NULL with a constant DEFAULT on PostgreSQL 11+), backfill in"
+          + " batches, then enforce NOT NULL through a validated CHECK.",
+    baseClass = "BatchedBackfillMigration",
+    rank = 100
+)
+public final class NotNullColumnWithoutDefault extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

@@ -1,19 +1,24 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.engine.DeclaredColumns;
 
 /** int and serial primary keys. */
-final class PreferBigintPrimaryKey implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.PREFER_BIGINT_PRIMARY_KEY;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "prefer-bigint-primary-key",
+    severity = "advice",
+    title = "An int or serial primary key runs out after 2^31 values",
+    why = "Moving a busy table from int to bigint later rewrites the table and every referencing foreign key.",
+    fix = "Use bigint GENERATED ALWAYS AS IDENTITY (or bigserial).",
+    rank = 360
+)
+public final class PreferBigintPrimaryKey implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

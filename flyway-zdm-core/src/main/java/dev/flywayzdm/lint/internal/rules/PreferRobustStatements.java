@@ -1,20 +1,28 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.CreateIndex;
 
 /** Statements of a non-transactional migration should survive being run twice. */
-final class PreferRobustStatements implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.PREFER_ROBUST_STATEMENTS;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "prefer-robust-statements",
+    severity = "advice",
+    title = "This migration runs outside a transaction; a retry after a failure will stop at this statement",
+    why = "Without a transaction the statements before a failure stay applied, so running the migration again"
+          + " fails on objects that already exist (or no longer exist).",
+    fix = "Add IF NOT EXISTS / IF EXISTS; for an index, also drop an INVALID leftover of a failed concurrent"
+          + " build first.",
+    baseClass = "ConcurrentIndexMigration",
+    rank = 320
+)
+public final class PreferRobustStatements implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,17 +1,26 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 
 /** Renaming (or moving) an existing table breaks the running application. */
-final class RenameTable extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.RENAME_TABLE;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "rename-table",
+    severity = "error",
+    title = "Renaming a table breaks the application version that is still running",
+    why = "The old version keeps using the old name and fails at once; the rename also needs an ACCESS"
+          + " EXCLUSIVE lock.",
+    fix = "Create the new table (or a view with the old name over the renamed table for one release), move"
+          + " the application, and remove the old name in a contract step.",
+    baseClass = "DualWriteExpandMigration",
+    rank = 150
+)
+public final class RenameTable extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

@@ -1,19 +1,26 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
 
 /** DROP INDEX of an index on an existing table must be CONCURRENTLY. */
-final class RequireConcurrentIndexDeletion implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.REQUIRE_CONCURRENT_INDEX_DELETION;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "require-concurrent-index-deletion",
+    severity = "error",
+    title = "DROP INDEX without CONCURRENTLY blocks reads and writes of the indexed table",
+    why = "A plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once granted,"
+          + " but while it waits behind a long query every new query on the table queues behind it.",
+    fix = "Use DROP INDEX CONCURRENTLY IF EXISTS in a migration of its own (it cannot run in a transaction).",
+    baseClass = "ConcurrentIndexMigration",
+    rank = 30
+)
+public final class RequireConcurrentIndexDeletion implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

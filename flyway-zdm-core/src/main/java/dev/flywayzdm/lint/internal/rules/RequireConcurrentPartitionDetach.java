@@ -1,17 +1,25 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 
 /** DETACH PARTITION should be CONCURRENTLY (PostgreSQL 14+). */
-final class RequireConcurrentPartitionDetach extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.REQUIRE_CONCURRENT_PARTITION_DETACH;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "require-concurrent-partition-detach",
+    severity = "error",
+    title = "DETACH PARTITION without CONCURRENTLY blocks reads and writes of the partitioned table",
+    why = "A plain DETACH PARTITION takes ACCESS EXCLUSIVE on the parent table, so every query on any partition"
+          + " through the parent waits.",
+    fix = "On PostgreSQL 14+ use DETACH PARTITION ... CONCURRENTLY (SHARE UPDATE EXCLUSIVE) in a migration"
+          + " whose .sql.conf says executeInTransaction=false.",
+    rank = 230
+)
+public final class RequireConcurrentPartitionDetach extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

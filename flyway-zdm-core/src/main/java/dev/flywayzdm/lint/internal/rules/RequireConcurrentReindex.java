@@ -1,19 +1,26 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.engine.TableLock;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 
 /** REINDEX without CONCURRENTLY blocks writes and every query that would use the index. */
-final class RequireConcurrentReindex implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.REQUIRE_CONCURRENT_REINDEX;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "require-concurrent-reindex",
+    severity = "error",
+    title = "REINDEX without CONCURRENTLY blocks writes to the table and every query that uses the index",
+    why = "A plain REINDEX locks the table against writes (SHARE) and takes an ACCESS EXCLUSIVE lock on each"
+          + " index it rebuilds, so queries planning to use that index wait for the whole rebuild.",
+    fix = "Use REINDEX ... CONCURRENTLY (PostgreSQL 12+) in a migration whose .sql.conf says"
+          + " executeInTransaction=false.",
+    rank = 40
+)
+public final class RequireConcurrentReindex implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

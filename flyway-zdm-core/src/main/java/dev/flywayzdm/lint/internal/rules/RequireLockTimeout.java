@@ -1,19 +1,26 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.engine.TableLock;
 
 /** A lock-taking statement needs a lock_timeout so that waiting for the lock cannot block the table. */
-final class RequireLockTimeout implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.REQUIRE_LOCK_TIMEOUT;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "require-lock-timeout",
+    severity = "warning",
+    title = "A statement that takes a table lock runs with no lock_timeout in force",
+    why = "A DDL statement waiting for its lock behind a long query makes every later query on the table"
+          + " queue behind it: the table is blocked even though the DDL itself is fast.",
+    fix = "Start the migration with SET LOCAL lock_timeout = '5s' (or enable the flyway-zdm callback, which"
+          + " sets it and retries).",
+    rank = 300
+)
+public final class RequireLockTimeout implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,17 +1,24 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 
 /** Changing a table between LOGGED and UNLOGGED rewrites it. */
-final class SetLoggedUnlogged extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.SET_LOGGED_UNLOGGED;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "set-logged-unlogged",
+    severity = "error",
+    title = "SET LOGGED / SET UNLOGGED rewrites the whole table under an ACCESS EXCLUSIVE lock",
+    why = "Changing persistence copies the table (and writes all of it to the WAL for SET LOGGED) while no"
+          + " query can read or write it.",
+    fix = "Create a new table with the wanted persistence and move the data in batches.",
+    rank = 260
+)
+public final class SetLoggedUnlogged extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

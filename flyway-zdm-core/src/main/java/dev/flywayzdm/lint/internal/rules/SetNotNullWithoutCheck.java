@@ -1,18 +1,28 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.ConstraintDefinition;
 
 /** SET NOT NULL on an existing table needs a validated not-null CHECK first (PostgreSQL 12+ then skips the scan). */
-final class SetNotNullWithoutCheck extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.SET_NOT_NULL_WITHOUT_CHECK;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "set-not-null-without-check",
+    severity = "error",
+    title = "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock",
+    why = "ALTER COLUMN ... SET NOT NULL must prove no row holds NULL. Without a validated CHECK (col IS NOT"
+          + " NULL) constraint it reads the whole table while holding ACCESS EXCLUSIVE: all reads and"
+          + " writes wait.",
+    fix = "On PostgreSQL 12+: ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c in a"
+          + " later migration; then SET NOT NULL (uses the check, no scan) and DROP CONSTRAINT c.",
+    baseClass = "ValidatedConstraintMigration",
+    rank = 80
+)
+public final class SetNotNullWithoutCheck extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

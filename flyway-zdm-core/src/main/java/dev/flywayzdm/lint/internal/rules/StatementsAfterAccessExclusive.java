@@ -1,18 +1,24 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 
 /** Each statement after an ACCESS EXCLUSIVE lock in the same transaction lengthens the outage. */
-final class StatementsAfterAccessExclusive implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.STATEMENTS_AFTER_ACCESS_EXCLUSIVE;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "statements-after-access-exclusive",
+    severity = "warning",
+    title = "More statements run while this transaction holds an ACCESS EXCLUSIVE lock",
+    why = "An ACCESS EXCLUSIVE lock is held until commit; every statement after it in the same transaction"
+          + " extends the time during which nobody can read or write that table.",
+    fix = "Put the statement that takes ACCESS EXCLUSIVE last in its migration, or in a migration of its own.",
+    rank = 290
+)
+public final class StatementsAfterAccessExclusive implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,18 +1,24 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 
 /** Transaction control in a migration Flyway already wraps in a transaction. */
-final class TransactionNesting implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.TRANSACTION_NESTING;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "transaction-nesting",
+    severity = "warning",
+    title = "BEGIN, COMMIT or ROLLBACK in a migration that Flyway already runs in a transaction",
+    why = "Flyway wraps the file in its own transaction: a COMMIT commits part of the migration early, so a"
+          + " later failure leaves the schema half migrated and the history without a row for it.",
+    fix = "Remove the transaction statements; split the file if parts must commit separately.",
+    rank = 280
+)
+public final class TransactionNesting implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,19 +1,27 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
 
 /** TRUNCATE of an existing table only in a declared contract step. */
-final class TruncateTable implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.TRUNCATE_TABLE;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "truncate-table",
+    severity = "error",
+    title = "TRUNCATE outside a contract step deletes every row and blocks the table meanwhile",
+    why = "TRUNCATE takes an ACCESS EXCLUSIVE lock and removes all data at once; with CASCADE it empties every"
+          + " table that references this one too.",
+    fix = "Delete obsolete rows in batches, or truncate only in a migration marked -- zdm:contract"
+          + " expand=<version> (or -- zdm:allow destructive <reason>).",
+    baseClass = "BatchedBackfillMigration",
+    rank = 180
+)
+public final class TruncateTable implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

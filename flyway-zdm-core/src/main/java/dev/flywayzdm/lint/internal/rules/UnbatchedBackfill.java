@@ -1,19 +1,26 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.sql.DataChange;
 
 /** Backfills of existing tables belong in batches, in a migration without DDL. */
-final class UnbatchedBackfill implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.UNBATCHED_BACKFILL;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "unbatched-backfill",
+    severity = "warning",
+    title = "UPDATE or DELETE of a whole existing table in one statement locks every row it touches",
+    why = "One statement over a large table holds row locks on all of them until commit, bloats the table"
+          + " and the WAL, and in the same transaction as DDL keeps that DDL's lock for the whole time.",
+    fix = "Backfill in small batches with a commit after each, in a migration of its own.",
+    baseClass = "BatchedBackfillMigration",
+    rank = 250
+)
+public final class UnbatchedBackfill implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

@@ -1,18 +1,27 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.ConstraintDefinition;
 
 /** UNIQUE and PRIMARY KEY constraints on existing tables must adopt an index built concurrently. */
-final class UniqueConstraintWithoutIndex extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.UNIQUE_CONSTRAINT_WITHOUT_INDEX;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "unique-constraint-without-index",
+    severity = "error",
+    title = "Adding a UNIQUE or PRIMARY KEY constraint builds its index while reads and writes are blocked",
+    why = "ADD UNIQUE / ADD PRIMARY KEY builds a new index under an ACCESS EXCLUSIVE lock; a primary key also"
+          + " scans for NULLs.",
+    fix = "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT c UNIQUE USING INDEX idx (or PRIMARY"
+          + " KEY USING INDEX idx), which only takes a brief lock.",
+    baseClass = "ConcurrentIndexMigration",
+    rank = 120
+)
+public final class UniqueConstraintWithoutIndex extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {

@@ -1,19 +1,24 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
 import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.engine.TableLock;
 
 /** VACUUM FULL and CLUSTER rewrite tables offline. */
-final class VacuumFullOrCluster implements Rule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.VACUUM_FULL_OR_CLUSTER;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "vacuum-full-or-cluster",
+    severity = "error",
+    title = "VACUUM FULL and CLUSTER rewrite the table under an ACCESS EXCLUSIVE lock",
+    why = "Both copy the whole table and rebuild every index while no query can read or write it.",
+    fix = "Use plain VACUUM, or an online repack tool such as pg_repack or pg_squeeze, outside migrations.",
+    rank = 220
+)
+public final class VacuumFullOrCluster implements Rule {
 
   @Override
   public void check(StatementContext context, Reporter out) {

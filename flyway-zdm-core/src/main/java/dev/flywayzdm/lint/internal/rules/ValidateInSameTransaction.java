@@ -1,17 +1,25 @@
 package dev.flywayzdm.lint.internal.rules;
 
-import dev.flywayzdm.lint.RuleId;
+import com.google.auto.service.AutoService;
 import dev.flywayzdm.lint.internal.engine.Reporter;
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 
 /** VALIDATE CONSTRAINT belongs in a later transaction than the NOT VALID add. */
-final class ValidateInSameTransaction extends AlterTableRule {
-
-  @Override
-  public RuleId id() {
-    return RuleId.VALIDATE_IN_SAME_TRANSACTION;
-  }
+@AutoService(Rule.class)
+@RuleInfo(
+    id = "validate-in-same-transaction",
+    severity = "error",
+    title = "VALIDATE CONSTRAINT runs in the same transaction that added the constraint NOT VALID",
+    why = "The ADD CONSTRAINT lock (ACCESS EXCLUSIVE for CHECK, SHARE ROW EXCLUSIVE for FOREIGN KEY) is held"
+          + " until the transaction ends, so the validation scan runs under it: NOT VALID gained nothing.",
+    fix = "Move VALIDATE CONSTRAINT to a later migration, or commit in between.",
+    baseClass = "ValidatedConstraintMigration",
+    rank = 70
+)
+public final class ValidateInSameTransaction extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {
