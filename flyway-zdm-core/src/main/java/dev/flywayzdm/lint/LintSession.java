@@ -1,5 +1,6 @@
 package dev.flywayzdm.lint;
 
+import dev.flywayzdm.lint.internal.engine.EngineOptions;
 import dev.flywayzdm.lint.internal.engine.FileLinter;
 import dev.flywayzdm.lint.internal.engine.FileResult;
 import dev.flywayzdm.lint.internal.engine.RawFinding;
@@ -37,7 +38,8 @@ public final class LintSession {
 
   LintSession(LintOptions options) {
     this.options = options;
-    this.fileLinter = new FileLinter(options, schema, Rules.all());
+    EngineOptions engine = new EngineOptions(options.targetMajor(), options.contractSteps());
+    this.fileLinter = new FileLinter(engine, schema, Rules.all());
   }
 
   /** Lints one migration whose transaction mode Flyway derives from its statements. */

@@ -3,9 +3,17 @@ package dev.flywayzdm.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flywayzdm.lint.internal.engine.EngineOptions;
 import org.junit.jupiter.api.Test;
 
 class LintOptionsTest {
+
+  @Test
+  void theEngineDefaultsAreThoseOfTheDefaultOptions() {
+    LintOptions defaults = LintOptions.defaults();
+    assertThat(EngineOptions.DEFAULTS)
+        .isEqualTo(new EngineOptions(defaults.targetMajor(), defaults.contractSteps()));
+  }
 
   @Test
   void defaultsTargetTheOldestSupportedPostgresWithEveryRuleOn() {

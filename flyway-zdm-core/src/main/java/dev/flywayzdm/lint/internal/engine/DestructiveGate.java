@@ -1,6 +1,5 @@
 package dev.flywayzdm.lint.internal.engine;
 
-import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.internal.lexer.LexResult;
 import dev.flywayzdm.lint.internal.lexer.Lexer;
 import dev.flywayzdm.lint.internal.lexer.Statement;
@@ -64,7 +63,7 @@ public final class DestructiveGate {
   private final Set<String> newObjects = new HashSet<>();
   /** Routines created in this run whose body does something destructive or unverifiable, by name. */
   private final Map<String, List<String>> riskyRoutines = new HashMap<>();
-  private final LintOptions options = LintOptions.defaults();
+  private final EngineOptions options = EngineOptions.DEFAULTS;
 
   /**
    * Reads the next migration of the run and returns what the gate refuses in it.

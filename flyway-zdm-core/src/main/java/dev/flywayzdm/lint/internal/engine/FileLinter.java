@@ -1,6 +1,5 @@
 package dev.flywayzdm.lint.internal.engine;
 
-import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.internal.lexer.LexError;
 import dev.flywayzdm.lint.internal.lexer.LexResult;
 import dev.flywayzdm.lint.internal.lexer.Statement;
@@ -25,11 +24,11 @@ public final class FileLinter {
   private static final Set<String> NOT_FOR_ROUTINES = Set.of(
       "require-lock-timeout", "statements-after-access-exclusive", "prefer-robust-statements");
 
-  private final LintOptions options;
+  private final EngineOptions options;
   private final Schema schema;
   private final List<Rule> rules;
 
-  public FileLinter(LintOptions options, Schema schema, List<Rule> rules) {
+  public FileLinter(EngineOptions options, Schema schema, List<Rule> rules) {
     this.options = options;
     this.schema = schema;
     this.rules = rules;

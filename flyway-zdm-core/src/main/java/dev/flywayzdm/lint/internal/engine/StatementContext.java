@@ -1,6 +1,5 @@
 package dev.flywayzdm.lint.internal.engine;
 
-import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.sql.AlterTable;
 
@@ -10,14 +9,14 @@ public final class StatementContext {
   private final Statement statement;
   private final boolean inTransaction;
   private final long transaction;
-  private final LintOptions options;
+  private final EngineOptions options;
   private final Schema schema;
   private final FileState file;
   private AlterTable alterTable;
   private boolean alterTableRead;
 
   StatementContext(
-      Statement statement, boolean inTransaction, long transaction, LintOptions options, Schema schema,
+      Statement statement, boolean inTransaction, long transaction, EngineOptions options, Schema schema,
       FileState file) {
     this.statement = statement;
     this.inTransaction = inTransaction;
@@ -45,7 +44,7 @@ public final class StatementContext {
     return options.targetMajor();
   }
 
-  public LintOptions options() {
+  public EngineOptions options() {
     return options;
   }
 
