@@ -39,8 +39,9 @@ final class ConcurrentStatements {
       String sql, ZdmSettings settings) throws SQLException {
     after(connection, false);
     SideConnection side = SideConnection.from(configuration);
-    ConcurrentIndexBuilder builder = new ConcurrentIndexBuilder(migration, new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
-        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal()), side);
+    LockBounds bounds = new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
+        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal());
+    ConcurrentIndexBuilder builder = new ConcurrentIndexBuilder(migration, bounds, side);
     if (statement.index().isPresent() && statement.table().isPresent()) {
       builder.dropInvalid(connection, statement.table().get(), statement.index().get());
     }

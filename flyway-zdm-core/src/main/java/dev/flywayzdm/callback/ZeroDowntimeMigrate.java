@@ -73,8 +73,9 @@ public final class ZeroDowntimeMigrate {
     long start = System.nanoTime();
     AtomicInteger applied = new AtomicInteger();
     AtomicInteger attempts = new AtomicInteger();
-    RetryPolicy<MigrateResult> policy = LockRetry.<MigrateResult>boundedBy(new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
-        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal()))
+    LockBounds bounds = new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
+        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal());
+    RetryPolicy<MigrateResult> policy = LockRetry.<MigrateResult>boundedBy(bounds)
         .handleIf(ZeroDowntimeMigrate::retryable)
         .onFailedAttempt(event -> {
           applied.addAndGet(FlywayInternals.migrationsExecutedBefore(event.getLastException()));
