@@ -45,7 +45,7 @@ public final class BackfillBenchmark {
         BackfillSpec spec = new BackfillSpec(QualifiedName.parse("table", "batched"), "counter = counter + 1, bumped = true",
             "NOT bumped", List.of(), OptionalInt.of(batch), Optional.empty(), Optional.empty());
         long start = System.nanoTime();
-        result = new BackfillRunner("benchmark", SettingsFixture.step(ZdmSettings.defaults()), QualifiedName.parse("table", "flyway_zdm_backfill"))
+        result = new BackfillRunner("benchmark", SettingsFixture.step(ZdmSettings.defaults()), QualifiedName.parse("table", "flyway_zdm_backfill"), dev.flywayzdm.internal.backfill.BatchGate.OPEN)
             .run(connection, spec);
         batchedNanos = System.nanoTime() - start;
       }

@@ -62,16 +62,18 @@ public final class BackfillRunner {
   private final String migration;
   private final StepSettings settings;
   private final QualifiedName checkpointTable;
+  private final BatchGate gate;
 
   /** The backfill of one migration step, checkpointed in the step's checkpoint table. */
   public BackfillRunner(StepContext step) {
-    this(step.name(), step.settings(), step.checkpointTable());
+    this(step.name(), step.settings(), step.checkpointTable(), BatchGate.OPEN);
   }
 
-  public BackfillRunner(String migration, StepSettings settings, QualifiedName checkpointTable) {
+  public BackfillRunner(String migration, StepSettings settings, QualifiedName checkpointTable, BatchGate gate) {
     this.migration = migration;
     this.settings = settings;
     this.checkpointTable = checkpointTable;
+    this.gate = gate;
   }
 
   public Result run(Connection connection, BackfillSpec spec) throws SQLException, InterruptedException {
@@ -208,6 +210,10 @@ public final class BackfillRunner {
       while (true) {
         if (Thread.interrupted()) {
           throw new InterruptedException(what + ": interrupted; the checkpoint keeps the progress, rerun to continue");
+        }
+        if (pass != Pass.COUNT) {
+          gate.beforeBatch(new BatchGate.NextBatch(migration, batchSize, batches, rows + finalRows))
+              .ifPresent(size -> batchSize = Math.max(1, Math.min(MAX_BATCH, size)));
         }
         long batchStart = System.nanoTime();
         Batch batch;

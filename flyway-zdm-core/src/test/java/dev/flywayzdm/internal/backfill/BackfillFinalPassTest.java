@@ -50,7 +50,7 @@ class BackfillFinalPassTest {
   /** Runs the backfill of {@code table} as migration {@code V1__<table>}. */
   private static BackfillRunner.Result run(TestDatabase db, BackfillSpec spec) throws Exception {
     try (Connection connection = db.connect()) {
-      return new BackfillRunner("V1__" + spec.table().simpleName(), SettingsFixture.step(FAST), CHECKPOINTS).run(connection, spec);
+      return new BackfillRunner("V1__" + spec.table().simpleName(), SettingsFixture.step(FAST), CHECKPOINTS, BatchGate.OPEN).run(connection, spec);
     }
   }
 
@@ -118,7 +118,7 @@ class BackfillFinalPassTest {
     CompletableFuture<BackfillRunner.Result> killed = CompletableFuture.supplyAsync(() -> {
       try (Connection connection = db.connect()) {
         runnerPid.set(SessionActivity.backendPid(connection));
-        return new BackfillRunner("V1__killed", SettingsFixture.step(FAST), CHECKPOINTS).run(connection, bump("killed", Optional.of(Duration.ofMillis(20))));
+        return new BackfillRunner("V1__killed", SettingsFixture.step(FAST), CHECKPOINTS, BatchGate.OPEN).run(connection, bump("killed", Optional.of(Duration.ofMillis(20))));
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
