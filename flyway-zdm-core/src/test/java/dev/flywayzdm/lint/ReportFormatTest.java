@@ -2,6 +2,7 @@ package dev.flywayzdm.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flywayzdm.lint.internal.rules.Rules;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class ReportFormatTest {
 
   private static final LintReport REPORT = new LintReport(List.of(
-      new Finding("db/V2 \"quoted\".sql", 3, 5, RuleId.RENAME_COLUMN, Severity.ERROR,
+      new Finding("db/V2 \"quoted\".sql", 3, 5, "rename-column", Severity.ERROR,
           "Renaming \"note\"\nto \\comment\t\u0001", "why", "fix"),
-      new Finding("V3__x.sql", 1, 1, RuleId.PREFER_JSONB, Severity.ADVICE, "json", "why", "fix")), 2, 9);
+      new Finding("V3__x.sql", 1, 1, "prefer-jsonb", Severity.ADVICE, "json", "why", "fix")), 2, 9);
 
   @Test
   void summaryCountsBySeverity() {
@@ -28,7 +29,7 @@ class ReportFormatTest {
 
   @Test
   void jsonEscapesQuotesBackslashesAndControlCharacters() {
-    String json = JsonReport.write(REPORT);
+    String json = REPORT.toJson();
 
     assertThat(json).contains("\"file\": \"db/V2 \\\"quoted\\\".sql\"")
         .contains("\"message\": \"Renaming \\\"note\\\"\\nto \\\\comment\\t\\u0001\"")
@@ -44,14 +45,14 @@ class ReportFormatTest {
   @Test
   @SuppressWarnings("unchecked")
   void sarifHasTheStructureCodeScanningReads() {
-    Map<String, Object> sarif = (Map<String, Object>) MiniJson.parse(SarifReport.write(REPORT));
+    Map<String, Object> sarif = (Map<String, Object>) MiniJson.parse(REPORT.toSarif());
 
     assertThat(sarif.get("version")).isEqualTo("2.1.0");
     Map<String, Object> run = ((List<Map<String, Object>>) sarif.get("runs")).get(0);
     Map<String, Object> driver = (Map<String, Object>) ((Map<String, Object>) run.get("tool")).get("driver");
     assertThat(driver.get("name")).isEqualTo("flyway-zdm-lint");
     List<Map<String, Object>> rules = (List<Map<String, Object>>) driver.get("rules");
-    assertThat(rules).hasSize(RuleId.values().length);
+    assertThat(rules).hasSize(Rules.all().size());
     for (Map<String, Object> rule : rules) {
       assertThat(rule).containsKeys("id", "shortDescription", "fullDescription", "help");
     }
@@ -74,7 +75,7 @@ class ReportFormatTest {
   void emptyReportsAreValidJson() {
     LintReport empty = new LintReport(List.of(), 0, 0);
 
-    assertThat(MiniJson.parse(JsonReport.write(empty))).isInstanceOf(Map.class);
-    assertThat(MiniJson.parse(SarifReport.write(empty))).isInstanceOf(Map.class);
+    assertThat(MiniJson.parse(empty.toJson())).isInstanceOf(Map.class);
+    assertThat(MiniJson.parse(empty.toSarif())).isInstanceOf(Map.class);
   }
 }
