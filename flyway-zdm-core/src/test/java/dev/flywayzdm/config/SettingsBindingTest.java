@@ -109,7 +109,7 @@ class SettingsBindingTest {
     assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lintDisabledRules", "drop-colum")))
         .hasMessageContaining("flyway.zdm.lintDisabledRules = 'drop-colum'")
         .hasMessageContaining("Unknown lint rule 'drop-colum'")
-        .hasMessageContaining("accepted ids: syntax-error, ")
+        .hasMessageContaining("accepted ids: add-auto-increment-column, ").hasMessageContaining(" syntax-error, ")
         .hasMessageContaining(" drop-column, ");
     assertThatThrownBy(() -> ZdmProperties.configure(Flyway.configure(), Map.of("flyway.zdm.lintSeverity", "prefer-jsonb=loud")))
         .hasMessageContaining("flyway.zdm.lintSeverity = 'prefer-jsonb=loud'")
