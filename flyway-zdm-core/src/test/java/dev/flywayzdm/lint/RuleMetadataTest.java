@@ -6,6 +6,7 @@ import dev.flywayzdm.lint.internal.engine.Rule;
 import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.rules.RuleHelp;
 import dev.flywayzdm.lint.internal.rules.Rules;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -85,6 +86,28 @@ class RuleMetadataTest {
       assertThat(pages.map(p -> p.getFileName().toString().replaceFirst("\\.md$", "")))
           .as("docs/rules holds a page only for an existing rule; %s", RuleDocs.REGENERATE)
           .allMatch(id -> Rules.find(id).isPresent());
+    }
+  }
+
+  @Test
+  void everyRuleClassIsRegisteredSoNoneIsSilentlyLeftOut() throws Exception {
+    // A rule class without @AutoService(Rule.class) would compile and never run: find them all on disk.
+    Path rulesPackage = Path.of(Rules.class.getResource("").toURI());
+    Set<Class<?>> registered = new HashSet<>();
+    Rules.all().forEach(rule -> registered.add(rule.getClass()));
+    try (Stream<Path> files = Files.list(rulesPackage)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".class") || name.contains("$")) {
+          continue;
+        }
+        Class<?> type = Class.forName(Rules.class.getPackageName() + "." + name.replace(".class", ""));
+        if (Rule.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
+          assertThat(registered).as("%s is registered with @AutoService(Rule.class)", type.getName()).contains(type);
+          assertThat(type.getAnnotation(RuleInfo.class)).as("%s has a @RuleInfo descriptor", type.getName())
+              .isNotNull();
+        }
+      }
     }
   }
 
