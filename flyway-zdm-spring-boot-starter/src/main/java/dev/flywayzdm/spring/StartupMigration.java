@@ -28,30 +28,45 @@ import org.slf4j.LoggerFactory;
  * how they are applied later (the next start once the soak is over, or {@code zdm:migrate}). An expand
  * applied in the same run with a soak of 0 lets its contract run at once. Gates that cannot open by
  * waiting (an expand that failed, is unknown, or comes after its contract) are not deferred: the full
- * migrate runs and the callback refuses it with its own explanation.
+ * migrate runs and the callback refuses it with its own explanation. With
+ * {@code flyway.zdm.boot.apply-deferred-every} the {@link DeferredMigrationCheck} applies them later
+ * in the running application.
  */
 final class StartupMigration {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupMigration.class);
 
   private final SoakingContracts mode;
+  private final DeferredMigrationCheck check;
 
-  StartupMigration(SoakingContracts mode) {
+  StartupMigration(SoakingContracts mode, DeferredMigrationCheck check) {
     this.mode = mode;
+    this.check = check;
   }
 
+  /** The strategy: migrates, and hands a deferral to the background check (which does nothing unless switched on). */
   void migrate(Flyway flyway) {
+    if (migrateOrDefer(flyway)) {
+      check.watch(flyway, this);
+    }
+  }
+
+  /**
+   * Migrates as far as the soak gates allow.
+   *
+   * @return true when migrations were deferred
+   */
+  boolean migrateOrDefer(Flyway flyway) {
     if (mode == SoakingContracts.FAIL || !migratesToLatest(flyway.getConfiguration())) {
       migrateWithRetries(flyway);
-      return;
+      return false;
     }
     Set<String> expandsApplied = new HashSet<>();
     while (true) {
-      Optional<ContractStatus> closed = SoakGate.status(flyway, ZdmSettings.of(flyway.getConfiguration()).soak()).stream()
-          .filter(gate -> !gate.mayRunNow()).findFirst();
+      Optional<ContractStatus> closed = firstClosedGate(flyway);
       if (closed.isEmpty()) {
         migrateWithRetries(flyway);
-        return;
+        return false;
       }
       ContractStatus gate = closed.get();
       boolean soaking = gate.expandState() == ContractStatus.ExpandState.APPLIED;
@@ -59,17 +74,27 @@ final class StartupMigration {
           && expandsApplied.add(gate.migration());
       if (!soaking && !expandPending) {
         migrateWithRetries(flyway); // refused by the callback, which says why this gate cannot open
-        return;
+        return false;
       }
       List<MigrationInfo> pending = Arrays.asList(flyway.info().pending());
       int contract = indexOf(pending, gate.migration());
       lastVersionBefore(pending, contract).ifPresent(version -> migrateWithRetries(withTarget(flyway, version)));
       if (soaking) {
         logDeferred(gate, pending.subList(contract, pending.size()));
-        return;
+        return true;
       }
       // The expand was pending: applied now, its gate is read again (a soak of 0 opens it at once).
     }
+  }
+
+  /** Whether the first pending contract whose gate is closed waits for its expand's soak. */
+  boolean stillDeferred(Flyway flyway) {
+    return firstClosedGate(flyway).map(gate -> gate.expandState() == ContractStatus.ExpandState.APPLIED).orElse(false);
+  }
+
+  private static Optional<ContractStatus> firstClosedGate(Flyway flyway) {
+    return SoakGate.status(flyway, ZdmSettings.of(flyway.getConfiguration()).soak()).stream()
+        .filter(gate -> !gate.mayRunNow()).findFirst();
   }
 
   private static void migrateWithRetries(Flyway flyway) {
@@ -80,12 +105,12 @@ final class StartupMigration {
     }
   }
 
-  private static void logDeferred(ContractStatus gate, List<MigrationInfo> deferred) {
-    LOG.warn("flyway-zdm: starting with {} migrations deferred ({}={}): {}. Deferred: {}. They are applied by the next"
-        + " start of the application once the soak is over{}, or by `mvn zdm:migrate` (any Flyway migrate with the"
-        + " flyway-zdm callback) from then on; until then this release must not need them. Set {}=fail to refuse"
-        + " the start-up instead.", deferred.size(), SoakingContracts.KEY, SoakingContracts.DEFER.text(), gate.describe(),
-        String.join(", ", deferred.stream().map(MigrationName::of).toList()),
+  private void logDeferred(ContractStatus gate, List<MigrationInfo> deferred) {
+    LOG.warn("flyway-zdm: starting with {} migrations deferred ({}={}): {}. Deferred: {}. They are applied {} once the"
+        + " soak is over{}, or by `mvn zdm:migrate` (any Flyway migrate with the flyway-zdm callback) from then on;"
+        + " until then this release must not need them. Set {}=fail to refuse the start-up instead.", deferred.size(),
+        SoakingContracts.KEY, SoakingContracts.DEFER.text(), gate.describe(),
+        String.join(", ", deferred.stream().map(MigrationName::of).toList()), check.describe(),
         gate.mayRunFrom().map(from -> " (from " + from + ")").orElse(""), SoakingContracts.KEY);
   }
 

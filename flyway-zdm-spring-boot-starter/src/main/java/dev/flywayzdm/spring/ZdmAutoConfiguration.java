@@ -48,8 +48,13 @@ public class ZdmAutoConfiguration {
   }
 
   @Bean
-  StartupMigration zdmStartupMigration(ZdmEnvironmentSettings settings) {
-    return new StartupMigration(settings.soakingContracts());
+  DeferredMigrationCheck zdmDeferredMigrationCheck(ZdmEnvironmentSettings settings) {
+    return settings.deferredMigrationCheck();
+  }
+
+  @Bean
+  StartupMigration zdmStartupMigration(ZdmEnvironmentSettings settings, DeferredMigrationCheck check) {
+    return new StartupMigration(settings.soakingContracts(), check);
   }
 
   /** Spring Boot 4: the Flyway auto-configuration lives in {@code org.springframework.boot.flyway.autoconfigure}. */

@@ -31,12 +31,14 @@ final class ZdmEnvironmentSettings {
 
   private final Map<String, String> flywayKeys;
   private final SoakingContracts soakingContracts;
+  private final String applyDeferredEvery;
   private final boolean transactionalLockSet;
 
   private ZdmEnvironmentSettings(Map<String, String> flywayKeys, SoakingContracts soakingContracts,
-      boolean transactionalLockSet) {
+      String applyDeferredEvery, boolean transactionalLockSet) {
     this.flywayKeys = flywayKeys;
     this.soakingContracts = soakingContracts;
+    this.applyDeferredEvery = applyDeferredEvery;
     this.transactionalLockSet = transactionalLockSet;
   }
 
@@ -60,8 +62,10 @@ final class ZdmEnvironmentSettings {
     }
     SoakingContracts mode = SoakingContracts.parse(
         binder.bind(SoakingContracts.KEY, String.class).orElse(null));
+    String every = binder.bind(DeferredMigrationCheck.KEY, String.class).orElse(null);
+    DeferredMigrationCheck.parse(every); // a bad duration fails here, at binding, naming the key
     boolean lockSet = binder.bind(TRANSACTIONAL_LOCK, String.class).isBound();
-    return new ZdmEnvironmentSettings(flywayKeys, mode, lockSet);
+    return new ZdmEnvironmentSettings(flywayKeys, mode, every, lockSet);
   }
 
   /** The Flyway customizer's work: flyway-zdm's settings, and the session lock unless the application chose. */
@@ -75,6 +79,11 @@ final class ZdmEnvironmentSettings {
 
   SoakingContracts soakingContracts() {
     return soakingContracts;
+  }
+
+  /** A new (idle) background check of {@code flyway.zdm.boot.apply-deferred-every}. */
+  DeferredMigrationCheck deferredMigrationCheck() {
+    return DeferredMigrationCheck.parse(applyDeferredEvery);
   }
 
   /** {@code lockTimeout} -> {@code lock-timeout}: the canonical form of Spring's property names. */

@@ -2,6 +2,7 @@ package dev.flywayzdm.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.internal.settings.SettingKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,10 @@ class ConfigurationMetadataTest {
             + " (WARN naming the deferred migrations; they are applied by the next start once the soak is over, or by"
             + " zdm:migrate), `fail` refuses the start-up. Only a migrate to `latest` is deferred.",
         "\"defer\""));
+    properties.add(property(DeferredMigrationCheck.KEY, "java.lang.String",
+        "Opt-in: after a start-up that deferred a soaking contract, check its gate this often and, once it is open,"
+            + " apply the deferred migrations in the running application (holding Flyway's lock). Unset or 0: off;"
+            + " the next start or zdm:migrate applies them. Accepted: " + DurationText.ACCEPTED + ".", null));
     properties.add(property("flyway.zdm.boot.enabled", "java.lang.Boolean",
         "Whether the flyway-zdm starter configures Spring Boot's Flyway.", "true"));
     String hints = "    {\n      \"name\": \"" + SoakingContracts.KEY + "\",\n      \"values\": [\n"
