@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,6 +28,8 @@ final class ZdmEnvironmentSettings {
 
   static final String PREFIX = "flyway.zdm";
   private static final String BOOT = "boot.";
+  /** The starter's own keys under {@code flyway.zdm.boot.}, as {@link #bare} writes them. */
+  private static final Set<String> BOOT_KEYS = Set.of("soakingcontracts", "applydeferredevery", "enabled");
   private static final String TRANSACTIONAL_LOCK = "spring.flyway.postgresql.transactional-lock";
 
   private final Map<String, String> flywayKeys;
@@ -51,8 +54,11 @@ final class ZdmEnvironmentSettings {
     Binder binder = Binder.get(environment);
     Map<String, String> all = binder.bind(PREFIX, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
     all.forEach((key, value) -> {
-      if (!key.startsWith(BOOT) && SettingKey.named(matching(key)).isEmpty()) {
-        throw SettingKey.unknown(key, value);
+      if (key.startsWith(BOOT) ? !BOOT_KEYS.contains(bare(key.substring(BOOT.length())))
+          : SettingKey.named(matching(key)).isEmpty()) {
+        throw new IllegalArgumentException(SettingKey.unknown(key, value).getMessage() + "; the starter's own keys are "
+            + PREFIX + "." + BOOT + "soaking-contracts, " + DeferredMigrationCheck.KEY + " and " + PREFIX + "." + BOOT
+            + "enabled");
       }
     });
     Map<String, String> flywayKeys = new LinkedHashMap<>();
@@ -96,9 +102,14 @@ final class ZdmEnvironmentSettings {
    * ({@code lock-timeout}, {@code lockTimeout}, or {@code locktimeout} from an environment variable).
    */
   private static String matching(String key) {
-    String bare = key.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT);
+    String bare = bare(key);
     Optional<SettingKey> row = Arrays.stream(SettingKey.values())
         .filter(setting -> setting.key().toLowerCase(Locale.ROOT).equals(bare)).findFirst();
     return row.map(SettingKey::key).orElse(key);
+  }
+
+  /** A name without separators or case: how every relaxed form of one key compares equal. */
+  private static String bare(String key) {
+    return key.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT);
   }
 }

@@ -72,6 +72,10 @@ class SpringBootAutoConfigurationTest {
         .hasRootCauseInstanceOf(IllegalArgumentException.class)
         .rootCause().hasMessageContaining("unknown setting flyway.zdm.lock-timout = '1s'")
         .hasMessageContaining("flyway.zdm.lockTimeout");
+    assertThatThrownBy(() -> SampleServiceTest.start(db, "--flyway.zdm.boot.soaking-contract=fail").close())
+        .as("a misspelt key of the starter's own is refused too, not ignored")
+        .rootCause().hasMessageContaining("unknown setting flyway.zdm.boot.soaking-contract = 'fail'")
+        .hasMessageContaining("the starter's own keys are flyway.zdm.boot.soaking-contracts");
     assertThatThrownBy(() -> SampleServiceTest.start(db, "--flyway.zdm.boot.soaking-contracts=later").close())
         .rootCause().hasMessageContaining("flyway.zdm.boot.soaking-contracts = 'later' is not accepted: expected one of"
             + " defer, fail");

@@ -11,11 +11,13 @@ import dev.flywayzdm.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
@@ -122,12 +124,17 @@ class Boot35SampleServiceTest {
     }
   }
 
+
+  /**
+   * {@code zdm}'s read operation as Actuator exposes it (over JMX: the sample has no web server), so the
+   * endpoint is proven discovered and mapped by Actuator itself, not just present as a bean.
+   */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> zdmEndpoint(ApplicationContext service) throws Exception {
-    Object endpoint = service.getBean("zdmEndpoint");
-    Method read = endpoint.getClass().getMethod("status");
-    read.setAccessible(true);
-    return (Map<String, Object>) read.invoke(endpoint);
+  static Map<String, Object> zdmEndpoint(ApplicationContext service) throws Exception {
+    MBeanServer server = service.getBean(MBeanServer.class);
+    Set<ObjectName> names = server.queryNames(new ObjectName("org.springframework.boot:type=Endpoint,name=Zdm,*"), null);
+    assertThat(names).as("Actuator registered the zdm endpoint").hasSize(1);
+    return (Map<String, Object>) server.invoke(names.iterator().next(), "status", new Object[0], new String[0]);
   }
 
   private static String flywayVersionOnClasspath() throws IOException {
@@ -141,7 +148,8 @@ class Boot35SampleServiceTest {
       "--spring.datasource.url=" + db.jdbcUrl(),
       "--spring.datasource.username=" + db.user(),
       "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
-      "--logging.level.root=WARN"};
+      "--logging.level.root=WARN", "--spring.jmx.enabled=true", "--spring.jmx.unique-names=true",
+      "--management.endpoints.jmx.exposure.include=health,zdm"};
     String[] all = Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     return new SpringApplicationBuilder(Boot35SampleApplication.class)
