@@ -19,8 +19,7 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The Flyway callback that makes a plain {@code flyway migrate} safe for a running application.
@@ -65,7 +64,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ZeroDowntimeCallback implements Callback {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeCallback.class);
+  private static final ZdmLog LOG = ZdmLog.of(ZeroDowntimeCallback.class);
 
   private final SessionTimeouts timeouts = new SessionTimeouts();
   private final ConcurrentStatements concurrent = new ConcurrentStatements();

@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Runs {@code flyway.migrate()} and, when a transactional migration failed on lock_timeout (55P03),
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ZeroDowntimeMigrate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeMigrate.class);
+  private static final ZdmLog LOG = ZdmLog.of(ZeroDowntimeMigrate.class);
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final Flyway flyway;

@@ -16,8 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Runs a batched backfill: walks the table's key in ranges of {@code n} keys, each range one short
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackfillRunner {
 
-  private static final Logger LOG = LoggerFactory.getLogger(BackfillRunner.class);
+  private static final ZdmLog LOG = ZdmLog.of(BackfillRunner.class);
   static final Duration LOG_EVERY = Duration.ofSeconds(5);
   private static final int MAX_BATCH = 1_000_000;
   private static final int FINAL_PASSES = 3;

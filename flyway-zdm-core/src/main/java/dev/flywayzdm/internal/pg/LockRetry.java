@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Runs a unit of SQL work that takes a lock, retrying it when the lock is not granted in time
@@ -29,7 +28,7 @@ public final class LockRetry {
   /** SQLSTATEs worth another attempt: the statement failed because of other sessions, not itself. */
   public static final Set<String> RETRYABLE_STATES = Set.of("55P03", "40P01", "40001");
 
-  private static final Logger LOG = LoggerFactory.getLogger(LockRetry.class);
+  private static final ZdmLog LOG = ZdmLog.of(LockRetry.class);
 
   private final LockBounds settings;
 
