@@ -2,6 +2,7 @@ package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.backfill.BackfillRunner;
 import dev.flywayzdm.internal.backfill.BackfillSpec;
+import dev.flywayzdm.internal.backfill.throttle.ThrottledGate;
 import dev.flywayzdm.internal.step.StepContext;
 
 /**
@@ -64,6 +65,8 @@ public abstract class BatchedBackfillMigration extends ZeroDowntimeMigration {
       throw new IllegalStateException(run.name() + ": backfill() returned null");
     }
     BackfillSpec spec = backfill.spec(run.name());
-    new BackfillRunner(run.step()).run(run.connection(), spec);
+    try (ThrottledGate gate = ThrottledGate.forStep(run.step())) {
+      new BackfillRunner(run.step(), gate).run(run.connection(), spec);
+    }
   }
 }
