@@ -30,7 +30,7 @@ final class ReplicaLag implements Hold {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaLag.class);
   private static final int QUERY_TIMEOUT_SECONDS = 5;
-  private static final String SQL = "SELECT coalesce(nullif(application_name, ''), 'pid ' || pid), client_addr::text, state,"
+  private static final String SQL = "SELECT coalesce(nullif(application_name, ''), 'pid ' || pid), host(client_addr), state,"
       + " pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint, (extract(epoch FROM replay_lag) * 1000)::bigint"
       + " FROM pg_stat_replication WHERE state IS DISTINCT FROM 'backup' ORDER BY 1";
 
