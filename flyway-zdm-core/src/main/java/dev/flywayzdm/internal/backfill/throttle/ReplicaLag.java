@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * the WAL still to replay ({@code pg_current_wal_lsn() - replay_lsn}, in bytes) and
  * {@code replay_lag} (time) with the limits.
  *
- * <p>Bytes matter most: a standby whose replay stopped (paused, or stuck on a conflict) keeps
- * reporting the {@code replay_lag} of the last WAL it replayed, but the bytes behind grow with every
- * batch. A role without superuser, {@code pg_monitor} or {@code pg_read_all_stats} sees the rows
+ * <p>Both are read because they miss different things: {@code replay_lag} is measured on WAL the
+ * standby has replayed and is NULL when it is idle, while the bytes behind grow with every batch
+ * from the moment replay stops (paused, or stuck on a recovery conflict). A role without superuser, {@code pg_monitor} or {@code pg_read_all_stats} sees the rows
  * with {@code state} and the positions NULL: that is logged once as "lag unknown", not read as
  * "no lag" and not waited for forever.
  */
