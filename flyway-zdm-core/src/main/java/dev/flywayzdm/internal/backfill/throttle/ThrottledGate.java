@@ -87,7 +87,8 @@ public final class ThrottledGate implements BatchGate, AutoCloseable {
     }
     long start = System.nanoTime();
     long heldSince = -1;
-    long lastLog = 0;
+    long lastLog = start;
+    boolean logged = false;
     List<String> reasons = List.of();
     while (true) {
       OperatorControl.Orders orders = control.read();
@@ -127,15 +128,19 @@ public final class ThrottledGate implements BatchGate, AutoCloseable {
               + String.join("; ", reasons) + ". The checkpoint keeps the progress (" + batch.rowsDone() + " rows in "
               + batch.batchesDone() + " batches): the next migrate continues from it");
         }
-        if (lastLog == 0 || now - lastLog >= LOG_EVERY.toNanos()) {
+        if (!logged || now - lastLog >= LOG_EVERY.toNanos()) {
           LOG.warn("{}: the backfill waits before its next batch ({} rows done, waited {} of at most {}) for: {}", migration,
               batch.rowsDone(), DurationText.format(Duration.ofMillis(waited.toMillis())), DurationText.format(maxWait),
               String.join("; ", reasons));
           control.state("waiting for: " + String.join("; ", reasons));
           lastLog = now;
+          logged = true;
         }
       }
-      Thread.sleep(POLL.toMillis());
+      // A short operator pause is slept exactly; anything longer is re-checked every POLL.
+      long pauseLeft = orders.batchPause().toNanos() - (now - start);
+      long sleep = current.isEmpty() && pauseLeft > 0 ? Math.min(POLL.toNanos(), pauseLeft) : POLL.toNanos();
+      Thread.sleep(Math.max(1, sleep / 1_000_000));
     }
   }
 

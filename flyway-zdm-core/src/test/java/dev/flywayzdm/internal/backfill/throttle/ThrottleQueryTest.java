@@ -34,7 +34,7 @@ class ThrottleQueryTest {
 
   @Test
   void noBatchRunsWhileTheQueryReturnsTrue(TestDatabase db) throws Exception {
-    Ledger ledger = Ledger.create(db, "throttled", 20_000);
+    Ledger ledger = Ledger.create(db, "throttled", 50_000);
     db.execute("CREATE TABLE throttle_flag (hold boolean NOT NULL)");
     db.execute("INSERT INTO throttle_flag VALUES (false)");
     ZdmSettings settings = settings("SELECT hold FROM throttle_flag");
@@ -48,7 +48,7 @@ class ThrottleQueryTest {
       });
       CompletableFuture<BackfillRunner.Result> backfill = CompletableFuture.supplyAsync(() -> {
         try {
-          return ledger.backfill(settings, gate, 200, Optional.of(Duration.ofMillis(5)));
+          return ledger.backfill(settings, gate, 100, Optional.of(Duration.ofMillis(20)));
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -63,6 +63,7 @@ class ThrottleQueryTest {
       int held = gate.count();
       Thread.sleep(2000);
       assertThat(gate.count()).as("batches run while the throttle query returned true").isEqualTo(held);
+      assertThat(backfill).as("held, not finished").isNotDone();
       assertThat(db.queryValue("SELECT state FROM flyway_zdm_backfill_control WHERE migration = 'V1__throttled'")).asString()
           .contains("flyway.zdm.backfillThrottleQuery").contains("SELECT hold FROM throttle_flag");
 
