@@ -40,8 +40,9 @@ final class Ledger {
 
   /** {@code rows} rows with counter = id % 7, none bumped. */
   static Ledger create(TestDatabase db, String table, int rows) throws SQLException {
+    // No autovacuum: its WAL would blur what the replica-lag test measures between the gate's check and its own.
     db.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, counter int NOT NULL, bumped boolean NOT NULL DEFAULT false,"
-        + " note text)");
+        + " note text) WITH (autovacuum_enabled = off)");
     db.execute("INSERT INTO " + table + " (id, counter) SELECT g, g % 7 FROM generate_series(1, " + rows + ") g");
     db.execute("ANALYZE " + table);
     return new Ledger(db, table, rows);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReplicaLagThrottleTest {
 
   private static final long THRESHOLD = 1 << 20;
+  private static final long SLACK = 64 << 10;
   private static final int ROWS = 40_000;
   private static final int BATCH = 1000;
 
@@ -71,8 +72,11 @@ class ReplicaLagThrottleTest {
       BackfillRunner.Result result = backfill.get(120, TimeUnit.SECONDS);
 
       assertThat(result.remaining()).isZero();
-      assertThat(recording.passed).as("the lag when each batch was let through")
-          .allSatisfy(passed -> assertThat(passed.probe()).isLessThanOrEqualTo(THRESHOLD));
+      // The probe reads the lag just after the gate did: WAL written in between (the gate's own state row,
+      // background writers of the server) may add a little, never a whole batch (about 270kB here).
+      assertThat(recording.passed).as("the lag when each batch was let through while replay was paused")
+          .filteredOn(passed -> passed.batch().batchesDone() < heldAt)
+          .allSatisfy(passed -> assertThat(passed.probe()).isLessThanOrEqualTo(THRESHOLD + SLACK));
       assertThat(recording.count()).isGreaterThan(heldAt);
       ledger.assertEveryRowBumpedOnce();
     }

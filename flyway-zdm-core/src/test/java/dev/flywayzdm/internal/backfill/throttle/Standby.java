@@ -26,7 +26,7 @@ final class Standby implements AutoCloseable {
     this.connection = connection;
   }
 
-  /** Connects to the standby and waits (bounded) until the primary of {@code db} sees it streaming. */
+  /** Connects to the standby and waits (bounded) until the primary of {@code db} sees it streaming and caught up. */
   static Standby of(TestDatabase db) throws Exception {
     String url = System.getenv(VARIABLE);
     assertThat(url).as("no streaming standby: " + VARIABLE + " is unset. Start one beside the test server with"
@@ -45,6 +45,11 @@ final class Standby implements AutoCloseable {
           }
         }
         assertThat(System.nanoTime()).as("the standby at " + url + " does not stream from the test server").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      // Caught up with what the test wrote so far (the table it backfills), so the lag starts near zero.
+      while (lagBytes(primary) > 64 << 10) {
+        assertThat(System.nanoTime()).as("the standby at " + url + " does not catch up").isLessThan(deadline);
         Thread.sleep(100);
       }
     }
