@@ -1,6 +1,6 @@
 package dev.flywayzdm.lint;
 
-import java.math.BigInteger;
+import dev.flywayzdm.lint.internal.VersionOrder;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,16 +78,6 @@ public record MigrationSource(String fileName, String sql, Optional<Boolean> exe
 
   /** Compares Flyway versions part by part as numbers: {@code 1.10} comes after {@code 1.9}. */
   static int compareVersions(String a, String b) {
-    String[] left = a.split("\\.");
-    String[] right = b.split("\\.");
-    for (int i = 0; i < Math.max(left.length, right.length); i++) {
-      BigInteger x = i < left.length && !left[i].isEmpty() ? new BigInteger(left[i]) : BigInteger.ZERO;
-      BigInteger y = i < right.length && !right[i].isEmpty() ? new BigInteger(right[i]) : BigInteger.ZERO;
-      int order = x.compareTo(y);
-      if (order != 0) {
-        return order;
-      }
-    }
-    return 0;
+    return VersionOrder.compare(a, b);
   }
 }
