@@ -39,7 +39,8 @@ public enum SettingKey {
   MAX_REPLICA_LAG("maxReplicaLag", SettingType.SERVER_TIMEOUT_OR_ZERO, "10s",
       "a backfill waits before its next batch while a streaming standby's `replay_lag` is above this (0: not checked)"),
   MAX_REPLICA_LAG_BYTES("maxReplicaLagBytes", SettingType.BYTES, "1GB",
-      "... or while a standby has more WAL than this still to replay (`512MB`, `2GB`; 0: not checked)"),
+      "a backfill waits before its next batch while a standby has more WAL than this still to replay (`512MB`,"
+          + " `2GB`; 0: not checked)"),
   BACKFILL_THROTTLE_QUERY("backfillThrottleQuery", SettingType.TEXT, "",
       "a query returning one boolean, run on a second connection before batches (at most once a second, under a"
           + " 5s statement_timeout): the backfill waits while it returns true"),
