@@ -44,6 +44,11 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
   private String maxBlockerAge;
   private String backfillBatchSize;
   private String backfillPause;
+  private String backfillLockRetries;
+  private String maxReplicaLag;
+  private String maxReplicaLagBytes;
+  private String backfillThrottleQuery;
+  private String backfillMaxWait;
   private String lintDisabledRules;
   private String lintSeverity;
   private String startAfter;

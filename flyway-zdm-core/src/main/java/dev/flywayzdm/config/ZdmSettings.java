@@ -1,5 +1,6 @@
 package dev.flywayzdm.config;
 
+import dev.flywayzdm.internal.pg.UserSql;
 import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.internal.settings.SettingKey;
 import dev.flywayzdm.internal.settings.SettingType;
@@ -152,6 +153,31 @@ public final class ZdmSettings {
     return (Duration) values.get(SettingKey.BACKFILL_PAUSE);
   }
 
+  /** How often one backfill batch is retried after lock_timeout before the backfill gives up (resumable). */
+  public int backfillLockRetries() {
+    return (Integer) values.get(SettingKey.BACKFILL_LOCK_RETRIES);
+  }
+
+  /** A backfill waits while a streaming standby's replay_lag is above this; zero: not checked. */
+  public Duration maxReplicaLag() {
+    return (Duration) values.get(SettingKey.MAX_REPLICA_LAG);
+  }
+
+  /** A backfill waits while a standby has more bytes of WAL than this still to replay; zero: not checked. */
+  public long maxReplicaLagBytes() {
+    return (Long) values.get(SettingKey.MAX_REPLICA_LAG_BYTES);
+  }
+
+  /** A query returning one boolean: a backfill waits while it returns true. */
+  public Optional<String> backfillThrottleQuery() {
+    return Optional.ofNullable((String) values.get(SettingKey.BACKFILL_THROTTLE_QUERY));
+  }
+
+  /** The longest a backfill waits before one batch (replica lag, throttle query, an operator's pause). */
+  public Duration backfillMaxWait() {
+    return (Duration) values.get(SettingKey.BACKFILL_MAX_WAIT);
+  }
+
   /**
    * The last migration version from before flyway-zdm was adopted (e.g. {@code 41}): migrations up to
    * and including it run as plain Flyway runs them, without the destructive-statement gate and without
@@ -168,6 +194,7 @@ public final class ZdmSettings {
       case LINT_DISABLED_RULES -> lintOptions.disabledRulesText();
       case LINT_SEVERITY -> lintOptions.severitiesText();
       case START_AFTER -> startAfter.orElse("");
+      case BACKFILL_THROTTLE_QUERY -> backfillThrottleQuery().orElse("");
       default -> key.type().format(values.get(key));
     };
   }
@@ -282,6 +309,39 @@ public final class ZdmSettings {
       return put(SettingKey.BACKFILL_PAUSE, value);
     }
 
+    /** {@code flyway.zdm.backfillLockRetries}: lock_timeout retries of one backfill batch. */
+    public Builder backfillLockRetries(int value) {
+      return put(SettingKey.BACKFILL_LOCK_RETRIES, value);
+    }
+
+    /** {@code flyway.zdm.maxReplicaLag}: the replay_lag a backfill waits out; zero switches the check off. */
+    public Builder maxReplicaLag(Duration value) {
+      return put(SettingKey.MAX_REPLICA_LAG, value);
+    }
+
+    /** {@code flyway.zdm.maxReplicaLagBytes}: the WAL still to replay a backfill waits out; zero switches it off. */
+    public Builder maxReplicaLagBytes(long value) {
+      return put(SettingKey.MAX_REPLICA_LAG_BYTES, value);
+    }
+
+    /**
+     * {@code flyway.zdm.backfillThrottleQuery}: one query returning a boolean, true while backfills must
+     * wait; run as given, so it must be a single statement. Null or blank clears it.
+     */
+    public Builder backfillThrottleQuery(String sql) {
+      if (sql == null || sql.isBlank()) {
+        values.remove(SettingKey.BACKFILL_THROTTLE_QUERY);
+        return this;
+      }
+      values.put(SettingKey.BACKFILL_THROTTLE_QUERY, UserSql.fragment(SettingKey.BACKFILL_THROTTLE_QUERY.qualified(), sql));
+      return this;
+    }
+
+    /** {@code flyway.zdm.backfillMaxWait}: the longest wait before one backfill batch. */
+    public Builder backfillMaxWait(Duration value) {
+      return put(SettingKey.BACKFILL_MAX_WAIT, value);
+    }
+
     /**
      * {@code flyway.zdm.startAfter}: migrations up to and including this version predate flyway-zdm and
      * run as plain Flyway runs them; null or blank clears it. {@code 1_2} is read as {@code 1.2}.
@@ -311,6 +371,7 @@ public final class ZdmSettings {
         case LINT_DISABLED_RULES -> lintOptions(rethrowNamed(key, text, () -> lintOptions.toBuilder().disable(text).build()));
         case LINT_SEVERITY -> lintOptions(rethrowNamed(key, text, () -> lintOptions.toBuilder().severities(text).build()));
         case START_AFTER -> startAfter(text);
+        case BACKFILL_THROTTLE_QUERY -> backfillThrottleQuery(text);
         default -> values.put(key, key.parse(text));
       }
       return this;

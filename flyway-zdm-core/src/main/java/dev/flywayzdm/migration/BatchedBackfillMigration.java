@@ -2,6 +2,7 @@ package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.backfill.BackfillRunner;
 import dev.flywayzdm.internal.backfill.BackfillSpec;
+import dev.flywayzdm.internal.backfill.throttle.ThrottledGate;
 import dev.flywayzdm.internal.step.StepContext;
 
 /**
@@ -36,6 +37,10 @@ import dev.flywayzdm.internal.step.StepContext;
  *       updates at most {@code batchSize} rows, so no statement holds a snapshot over the whole
  *       table. Passes repeat (at most 3) until one finds nothing; otherwise the migration reports
  *       how many rows still match.</li>
+ *   <li>Before each batch it waits, bounded by {@code flyway.zdm.backfillMaxWait}, while a standby
+ *       lags ({@code maxReplicaLag}, {@code maxReplicaLagBytes}), the {@code backfillThrottleQuery}
+ *       returns true, or an operator paused it in {@code flyway_zdm_backfill_control}, where batch
+ *       size, pause and abort can be changed with SQL while it runs (see the README).</li>
  * </ul>
  *
  * Works with Flyway's default lock settings.
@@ -64,6 +69,8 @@ public abstract class BatchedBackfillMigration extends ZeroDowntimeMigration {
       throw new IllegalStateException(run.name() + ": backfill() returned null");
     }
     BackfillSpec spec = backfill.spec(run.name());
-    new BackfillRunner(run.step()).run(run.connection(), spec);
+    try (ThrottledGate gate = ThrottledGate.forStep(run.step())) {
+      new BackfillRunner(run.step(), gate).run(run.connection(), spec);
+    }
   }
 }

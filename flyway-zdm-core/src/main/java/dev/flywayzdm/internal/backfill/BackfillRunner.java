@@ -1,6 +1,7 @@
 package dev.flywayzdm.internal.backfill;
 
 import dev.flywayzdm.internal.settings.DurationText;
+import dev.flywayzdm.internal.settings.SettingKey;
 import dev.flywayzdm.internal.backfill.Checkpoint.State;
 import dev.flywayzdm.internal.backfill.Checkpoint.Status;
 import dev.flywayzdm.internal.pg.LockRetry;
@@ -65,7 +66,12 @@ public final class BackfillRunner {
 
   /** The backfill of one migration step, checkpointed in the step's checkpoint table. */
   public BackfillRunner(StepContext step) {
-    this(step.name(), step.settings(), step.checkpointTable(), BatchGate.OPEN);
+    this(step, BatchGate.OPEN);
+  }
+
+  /** The backfill of one migration step, asking {@code gate} before every batch. */
+  public BackfillRunner(StepContext step, BatchGate gate) {
+    this(step.name(), step.settings(), step.checkpointTable(), gate);
   }
 
   public BackfillRunner(String migration, StepSettings settings, QualifiedName checkpointTable, BatchGate gate) {
@@ -301,7 +307,8 @@ public final class BackfillRunner {
 
     /** One batch in its own transaction, with the checkpoint; null when the walk is at the end. */
     private Batch batch(String what, Optional<String[]> lower, String[] end, Pass pass) throws SQLException {
-      return new LockRetry(settings.locks()).inShortTransaction(connection, what, spec.table().quoted(), statementTimeout,
+      // A batch that keeps meeting locks gives up early (flyway.zdm.backfillLockRetries): the checkpoint keeps the progress.
+      return new LockRetry(settings.backfillLocks(), SettingKey.BACKFILL_LOCK_RETRIES.qualified()).inShortTransaction(connection, what, spec.table().quoted(), statementTimeout,
           tx -> {
             Optional<KeyRangeSql.Range> range = pass == Pass.WALK ? sql.range(tx, lower, end, batchSize)
                 : sql.matchingRange(tx, lower, end, pass == Pass.COUNT, batchSize, window());

@@ -31,9 +31,16 @@ public final class LockRetry {
   private static final ZdmLog LOG = ZdmLog.of(LockRetry.class);
 
   private final LockBounds settings;
+  private final String retriesKey;
 
   public LockRetry(LockBounds settings) {
+    this(settings, "flyway.zdm.lockRetries");
+  }
+
+  /** Retries bounded by {@code settings}, whose number of retries is the setting {@code retriesKey} (named on giving up). */
+  public LockRetry(LockBounds settings, String retriesKey) {
     this.settings = settings;
+    this.retriesKey = retriesKey;
   }
 
   /**
@@ -100,7 +107,7 @@ public final class LockRetry {
       List<SessionInfo> blockers) {
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     return what + ": gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + took.toMillis()
-        + " ms (lock_timeout " + DurationText.format(settings.lockTimeout()) + " each, flyway.zdm.lockRetries="
+        + " ms (lock_timeout " + DurationText.format(settings.lockTimeout()) + " each, " + retriesKey + "="
         + settings.lockRetries() + ", flyway.zdm.lockRetryMaxTotal=" + DurationText.format(settings.lockRetryMaxTotal())
         + "); last error [" + last.getSQLState() + "] " + last.getMessage().lines().findFirst().orElse("")
         + "; " + describe(relation, blockers);

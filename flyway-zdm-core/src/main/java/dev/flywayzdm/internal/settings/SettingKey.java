@@ -34,6 +34,19 @@ public enum SettingKey {
       "rows per batch of a batched backfill"),
   BACKFILL_PAUSE("backfillPause", SettingType.SERVER_TIMEOUT_OR_ZERO, "0",
       "pause between backfill batches"),
+  BACKFILL_LOCK_RETRIES("backfillLockRetries", SettingType.COUNT, "3",
+      "lock_timeout retries of one backfill batch before the backfill gives up (resumable: a rerun continues)"),
+  MAX_REPLICA_LAG("maxReplicaLag", SettingType.SERVER_TIMEOUT_OR_ZERO, "10s",
+      "a backfill waits before its next batch while a streaming standby's `replay_lag` is above this (0: not checked)"),
+  MAX_REPLICA_LAG_BYTES("maxReplicaLagBytes", SettingType.BYTES, "1GB",
+      "a backfill waits before its next batch while a standby has more WAL than this still to replay (`512MB`,"
+          + " `2GB`; 0: not checked)"),
+  BACKFILL_THROTTLE_QUERY("backfillThrottleQuery", SettingType.TEXT, "",
+      "a query returning one boolean, run on a second connection before batches (at most once a second, under a"
+          + " 5s statement_timeout): the backfill waits while it returns true"),
+  BACKFILL_MAX_WAIT("backfillMaxWait", SettingType.SERVER_TIMEOUT, "30m",
+      "the longest a backfill waits before one batch (replica lag, throttle query, an operator's pause); then it"
+          + " fails, resumable"),
   LINT_DISABLED_RULES("lintDisabledRules", SettingType.TEXT, "",
       "rule ids the callback's lint skips, e.g. `prefer-timestamptz,prefer-jsonb`"),
   LINT_SEVERITY("lintSeverity", SettingType.TEXT, "",
