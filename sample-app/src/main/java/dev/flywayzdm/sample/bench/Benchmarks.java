@@ -109,7 +109,7 @@ public final class Benchmarks {
             + batchSize + ")`)", this::limitLoop));
       }
       if (methods.contains("batched")) {
-        results.add(backfillOnce(rows, "BatchedBackfillMigration (batch " + batchSize + ")", this::batchedBackfill));
+        results.add(backfillOnce(rows, "BatchedBackfillMigration (default settings)", this::batchedBackfill));
       }
     }
     System.out.println();
@@ -190,8 +190,8 @@ public final class Benchmarks {
         .baselineVersion("0");
     // The session lock, as the sample service uses it: the default transactional lock would be an
     // open transaction for the whole run, which the transaction watch would (rightly) report.
-    ZdmProperties.configure(configuration, Map.of("flyway.zdm.backfillBatchSize", String.valueOf(batchSize),
-        "flyway.postgresql.transactional.lock", "false"));
+    // Default settings: the batch size adapts to the default target duration.
+    ZdmProperties.configure(configuration, Map.of("flyway.postgresql.transactional.lock", "false"));
     configuration.load().migrate();
     return -1;
   }
