@@ -24,7 +24,6 @@ final class Progress {
   private long lastLog = start;
   private long done;
   private long rows;
-  private long heldNanos;
   private long heldSinceLog;
 
   /**
@@ -42,7 +41,6 @@ final class Progress {
 
   /** The gate held the next batch this long. */
   void held(long nanos) {
-    heldNanos += nanos;
     heldSinceLog += nanos;
   }
 
@@ -100,7 +98,8 @@ final class Progress {
     }
     line.append(", batch size ").append(batchSize);
     long sinceLog = now - lastLog;
-    line.append(heldSinceLog > 0
+    // A gate that lets the batch through at once costs microseconds: only a real hold is a throttle.
+    line.append(heldSinceLog >= 10_000_000L
         ? ", throttled " + heldSinceLog / 1_000_000 + " ms of the last " + DurationText.roughly(Duration.ofNanos(sinceLog))
         : ", not throttled");
     LOG.info("{}: {}", what, line);
@@ -108,10 +107,5 @@ final class Progress {
 
   private double seconds(long now) {
     return Math.max((now - start) / 1e9, 0.001);
-  }
-
-  /** Gate waits of the whole pass, for the final line. */
-  Duration held() {
-    return Duration.ofNanos(heldNanos);
   }
 }
