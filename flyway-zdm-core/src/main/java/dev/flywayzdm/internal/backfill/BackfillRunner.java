@@ -153,13 +153,15 @@ public final class BackfillRunner {
 
   /** Rows the planner believes the table has (summed over partitions); 0 when never analyzed. */
   private static long estimateRows(Connection connection, QualifiedName table) throws SQLException {
+    // pg_partition_tree lists nothing for a plain table: count the table itself unless it is a partitioned parent.
     try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint"
-        + " FROM pg_partition_tree(to_regclass(?)) p JOIN pg_class c ON c.oid = p.relid WHERE p.isleaf")) {
+        + " FROM pg_class c WHERE c.oid IN (SELECT p.relid FROM pg_partition_tree(to_regclass(?)) p WHERE p.isleaf)"
+        + " OR (c.oid = to_regclass(?) AND c.relkind <> 'p')")) {
       statement.setString(1, table.quoted());
+      statement.setString(2, table.quoted());
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? rows.getLong(1) : 0;
       }
     }
   }
-
 }

@@ -105,6 +105,10 @@ class BackfillUnderWritersTest {
     assertThat(db.queryValue("SELECT status FROM flyway_zdm_backfill WHERE migration = 'V1__busy'")).isEqualTo("done");
     assertThat(db.queryLong("SELECT rows_done FROM flyway_zdm_backfill WHERE migration = 'V1__busy'"))
         .as("the checkpoint counted every row once across the kills").isEqualTo(ROWS + inserted);
+    assertThat(db.queryLong("SELECT total_estimate FROM flyway_zdm_backfill WHERE migration = 'V1__busy'"))
+        .as("the checkpoint shows the planner's estimate of the table's rows").isBetween(ROWS * 9L / 10, ROWS * 11L / 10);
+    assertThat(db.queryLong("SELECT count(*) FROM flyway_zdm_backfill WHERE migration = 'V1__busy' AND rows_per_second >= 0"
+        + " AND eta IS NOT NULL")).as("rate of the last pass (0 for the clean one) and the finish time shown").isOne();
   }
 
   @FunctionalInterface
