@@ -31,7 +31,7 @@ public enum SettingKey {
   MAX_BLOCKER_AGE("maxBlockerAge", SettingType.SERVER_TIMEOUT, "1m",
       "transactions older than this are logged before the run"),
   BACKFILL_BATCH_SIZE("backfillBatchSize", SettingType.POSITIVE_COUNT, "1000",
-      "rows per batch of a batched backfill"),
+      "rows of a batched backfill's first batch; the size then adapts to 100 ms per batch unless the migration fixes batchSize"),
   BACKFILL_PAUSE("backfillPause", SettingType.SERVER_TIMEOUT_OR_ZERO, "0",
       "pause between backfill batches"),
   BACKFILL_LOCK_RETRIES("backfillLockRetries", SettingType.COUNT, "3",

@@ -10,8 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.OptionalInt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * An operator's hand on a running backfill: one row per migration in
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OperatorControl {
 
-  private static final Logger LOG = LoggerFactory.getLogger(OperatorControl.class);
+  private static final ZdmLog LOG = ZdmLog.of(OperatorControl.class);
   /** The table's name, beside {@code flyway_zdm_backfill}. */
   static final String TABLE = "flyway_zdm_backfill_control";
   private static final int QUERY_TIMEOUT_SECONDS = 5;

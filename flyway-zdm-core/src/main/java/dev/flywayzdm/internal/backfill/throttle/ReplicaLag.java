@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Holds a backfill while a standby replays too far behind the primary: reads every row of
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplicaLag implements Hold {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReplicaLag.class);
+  private static final ZdmLog LOG = ZdmLog.of(ReplicaLag.class);
   private static final int QUERY_TIMEOUT_SECONDS = 5;
   private static final String SQL = "SELECT coalesce(nullif(application_name, ''), 'pid ' || pid), host(client_addr), state,"
       + " pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint, (extract(epoch FROM replay_lag) * 1000)::bigint"

@@ -11,8 +11,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The user's throttle query (gh-ost's {@code --throttle-query}): one query returning one boolean,
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ThrottleQuery implements Hold, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ThrottleQuery.class);
+  private static final ZdmLog LOG = ZdmLog.of(ThrottleQuery.class);
   static final int TIMEOUT_SECONDS = 5;
   static final Duration EVERY = Duration.ofSeconds(1);
   private static final String KEY = SettingKey.BACKFILL_THROTTLE_QUERY.qualified();

@@ -13,8 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The gate of a backfill: before every batch it reads the operator's orders ({@link OperatorControl})
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThrottledGate implements BatchGate, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ThrottledGate.class);
+  private static final ZdmLog LOG = ZdmLog.of(ThrottledGate.class);
   /** How often a waiting backfill looks again: an operator's command is seen within this. */
   static final Duration POLL = Duration.ofMillis(200);
   static final Duration LOG_EVERY = Duration.ofSeconds(5);
