@@ -34,6 +34,7 @@ import org.flywaydb.core.extensibility.ConfigurationExtension;
 public class ZdmConfigurationExtension implements ConfigurationExtension {
 
   private String lockTimeout;
+  private String lockAttemptTimeout;
   private String statementTimeout;
   private String lockRetries;
   private String lockRetryMinBackoff;

@@ -92,6 +92,15 @@ public final class ZdmSettings {
   }
 
   /**
+   * The lock_timeout of one attempt to take a SQL migration statement's table lock before the statement
+   * runs: the longest the application's queries queue behind that attempt. Zero: no attempts, the
+   * statement waits for its lock itself, for up to {@link #lockTimeout()}.
+   */
+  public Duration lockAttemptTimeout() {
+    return (Duration) values.get(SettingKey.LOCK_ATTEMPT_TIMEOUT);
+  }
+
+  /**
    * Bound on transactional statements; zero means none. Never applied to concurrent index builds and
    * constraint validations, which may legitimately run for hours.
    */
@@ -223,6 +232,11 @@ public final class ZdmSettings {
     /** {@code flyway.zdm.lockTimeout}: see {@link ZdmSettings#lockTimeout()}. */
     public Builder lockTimeout(Duration value) {
       return put(SettingKey.LOCK_TIMEOUT, value);
+    }
+
+    /** {@code flyway.zdm.lockAttemptTimeout}: see {@link ZdmSettings#lockAttemptTimeout()}; zero turns attempts off. */
+    public Builder lockAttemptTimeout(Duration value) {
+      return put(SettingKey.LOCK_ATTEMPT_TIMEOUT, value);
     }
 
     /** {@code flyway.zdm.statementTimeout}; zero means none. */

@@ -14,6 +14,10 @@ import java.util.Optional;
 public enum SettingKey {
   LOCK_TIMEOUT("lockTimeout", SettingType.SERVER_TIMEOUT, "2s",
       "how long one DDL statement may queue for its lock before it gives up (and is retried)"),
+  LOCK_ATTEMPT_TIMEOUT("lockAttemptTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "100ms",
+      "lock_timeout of one attempt to take a SQL statement's table lock before it runs (the longest the application"
+          + " waits behind it); doubled only while short transactions take turns holding the lock, up to lockTimeout;"
+          + " `0`: no attempts, the statement queues for its lock for up to lockTimeout"),
   STATEMENT_TIMEOUT("statementTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "0",
       "bound on transactional statements (0: none); never applied to concurrent index builds and validations"),
   LOCK_RETRIES("lockRetries", SettingType.COUNT, "10",
