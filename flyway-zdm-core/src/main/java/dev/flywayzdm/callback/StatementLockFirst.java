@@ -34,12 +34,11 @@ final class StatementLockFirst {
     if (targets.isEmpty()) {
       return;
     }
-    String what = (info == null ? "flyway-zdm" : MigrationName.of(info)) + ": " + StatementText.head(sql);
+    String what = (info == null ? "flyway-zdm" : MigrationName.of(info)) + ": " + StatementText.command(sql);
     new LockFirst(bounds(settings)).acquire(connection, what, targets);
   }
 
   static AttemptBounds bounds(ZdmSettings settings) {
-    return new AttemptBounds(settings.lockAttemptTimeout(), settings.lockTimeout(), settings.lockRetries(),
-        settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal());
+    return new AttemptBounds(settings.lockAttemptTimeout(), settings.lockTimeout(), settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal());
   }
 }

@@ -34,12 +34,12 @@ import org.flywaydb.core.extensibility.ConfigurationExtension;
 public class ZdmConfigurationExtension implements ConfigurationExtension {
 
   private String lockTimeout;
-  private String lockAttemptTimeout;
   private String statementTimeout;
   private String lockRetries;
   private String lockRetryMinBackoff;
   private String lockRetryMaxBackoff;
   private String lockRetryMaxTotal;
+  private String lockAttemptTimeout;
   private String soak;
   private String lint;
   private String maxBlockerAge;

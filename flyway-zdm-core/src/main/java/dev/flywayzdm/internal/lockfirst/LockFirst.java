@@ -85,12 +85,12 @@ public final class LockFirst {
       LockHolders holders = holders(connection, target, transactional);
       Duration pause = jittered(backoff);
       Duration left = bounds.total().minus(elapsed(start));
-      if (failures >= bounds.retries() || left.compareTo(pause.plus(attempt)) < 0) {
+      if (left.compareTo(pause.plus(attempt)) < 0) {
         throw new LockWaitExhaustedException(giveUp(what, target, failures + 1, start, attempt, holders), refused);
       }
       LOG.warn("{}: {} not granted within lock_timeout {} (attempt {}, the application waited at most that behind it); {};"
-          + " retrying (attempt {} of at most {}) in {} ms", what, target.describe(), DurationText.format(attempt),
-          failures + 1, holders.describe(), failures + 2, bounds.retries() + 1, pause.toMillis());
+          + " retrying (attempt {}) in {} ms, {} ms left of flyway.zdm.lockRetryMaxTotal", what, target.describe(),
+          DurationText.format(attempt), failures + 1, holders.describe(), failures + 2, pause.toMillis(), left.toMillis());
       sleep(pause);
       if (holders.othersThan(previous) && attempt.compareTo(bounds.longestAttempt()) < 0) {
         attempt = min(attempt.multipliedBy(2), bounds.longestAttempt());
@@ -171,7 +171,7 @@ public final class LockFirst {
     return what + ": gave up taking " + target.describe() + " after " + attempts + " attempts in "
         + elapsed(start).toMillis() + " ms (" + bounds.describe() + "; the last attempt waited " + DurationText.format(attempt)
         + "); " + holders.describe() + ". Nothing of this migration was kept (its transaction rolls back): run the same"
-        + " command again once that session is gone, or raise flyway.zdm.lockRetryMaxTotal / flyway.zdm.lockRetries."
+        + " command again once that session is gone, or raise flyway.zdm.lockRetryMaxTotal."
         + " Locks that earlier statements of the same transaction took stayed held during these attempts: no retry"
         + " of one statement can release them, only the migration's rollback does.";
   }

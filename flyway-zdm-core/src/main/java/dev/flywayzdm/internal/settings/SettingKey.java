@@ -14,10 +14,6 @@ import java.util.Optional;
 public enum SettingKey {
   LOCK_TIMEOUT("lockTimeout", SettingType.SERVER_TIMEOUT, "2s",
       "how long one DDL statement may queue for its lock before it gives up (and is retried)"),
-  LOCK_ATTEMPT_TIMEOUT("lockAttemptTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "100ms",
-      "lock_timeout of one attempt to take a SQL statement's table lock before it runs (the longest the application"
-          + " waits behind it); doubled only while short transactions take turns holding the lock, up to lockTimeout;"
-          + " `0`: no attempts, the statement queues for its lock for up to lockTimeout"),
   STATEMENT_TIMEOUT("statementTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "0",
       "bound on transactional statements (0: none); never applied to concurrent index builds and validations"),
   LOCK_RETRIES("lockRetries", SettingType.COUNT, "10",
@@ -28,6 +24,10 @@ public enum SettingKey {
       "cap on one backoff, at least lockRetryMinBackoff"),
   LOCK_RETRY_MAX_TOTAL("lockRetryMaxTotal", SettingType.SERVER_TIMEOUT, "5m",
       "cap on all waiting and retrying of one statement"),
+  LOCK_ATTEMPT_TIMEOUT("lockAttemptTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "100ms",
+      "lock_timeout of one attempt to take a SQL statement's table lock before it runs (the longest the application"
+          + " waits behind it); doubled only while short transactions take turns holding the lock, up to lockTimeout;"
+          + " `0`: no attempts, the statement queues for its lock for up to lockTimeout"),
   SOAK("soak", SettingType.SOAK, "24h",
       "how long an expand must have been live before its contract may run (`0` for dev and tests)"),
   LINT("lint", SettingType.TEXT, "warn",
