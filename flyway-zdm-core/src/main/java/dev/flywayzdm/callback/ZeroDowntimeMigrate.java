@@ -138,16 +138,11 @@ public final class ZeroDowntimeMigrate {
       return "the failed statement is unknown, so its lock holders cannot be named";
     }
     try {
-      return "\"" + oneLine(statement.get()) + "\" needed a lock " + StatementLockers.lookUp(flyway.getConfiguration(), statement.get(),
+      return StatementText.command(statement.get()) + " needed a lock " + StatementLockers.lookUp(flyway.getConfiguration(), statement.get(),
           Optional.empty()).describe();
     } catch (SQLException | RuntimeException e) {
       return "could not look up who holds the lock: " + e.getMessage();
     }
-  }
-
-  private static String oneLine(String sql) {
-    String line = sql.strip().replaceAll("\\s+", " ");
-    return line.length() > 120 ? line.substring(0, 120) + " (cut)" : line;
   }
 
   private static String firstLine(Throwable failure) {
