@@ -52,7 +52,7 @@ final class StatementLockWaits {
       return;
     }
     String migration = context.getMigrationInfo() == null ? "flyway-zdm" : MigrationName.of(context.getMigrationInfo());
-    String head = StatementText.head(statement.getSql());
+    String head = StatementText.command(statement.getSql());
     try {
       StatementLockers.Lockers lockers = StatementLockers.lookUp(context.getConfiguration(), statement.getSql(),
           StatementLockers.backendPid(context.getConnection()));

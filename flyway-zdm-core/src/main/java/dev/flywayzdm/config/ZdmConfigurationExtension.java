@@ -39,6 +39,7 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
   private String lockRetryMinBackoff;
   private String lockRetryMaxBackoff;
   private String lockRetryMaxTotal;
+  private String lockAttemptTimeout;
   private String soak;
   private String lint;
   private String maxBlockerAge;

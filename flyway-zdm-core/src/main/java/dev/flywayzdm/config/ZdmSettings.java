@@ -4,6 +4,7 @@ import dev.flywayzdm.internal.pg.UserSql;
 import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.internal.settings.SettingKey;
 import dev.flywayzdm.internal.settings.SettingType;
+import dev.flywayzdm.internal.settings.VersionText;
 import dev.flywayzdm.lint.LintOptions;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
@@ -90,6 +90,15 @@ public final class ZdmSettings {
   /** How long one DDL statement may wait for its lock before it gives up and is retried. */
   public Duration lockTimeout() {
     return (Duration) values.get(SettingKey.LOCK_TIMEOUT);
+  }
+
+  /**
+   * The lock_timeout of one attempt to take a SQL migration statement's table lock before the statement
+   * runs: the longest the application's queries queue behind that attempt. Zero: no attempts, the
+   * statement waits for its lock itself, for up to {@link #lockTimeout()}.
+   */
+  public Duration lockAttemptTimeout() {
+    return (Duration) values.get(SettingKey.LOCK_ATTEMPT_TIMEOUT);
   }
 
   /**
@@ -252,6 +261,11 @@ public final class ZdmSettings {
       return put(SettingKey.LOCK_TIMEOUT, value);
     }
 
+    /** {@code flyway.zdm.lockAttemptTimeout}: see {@link ZdmSettings#lockAttemptTimeout()}; zero turns attempts off. */
+    public Builder lockAttemptTimeout(Duration value) {
+      return put(SettingKey.LOCK_ATTEMPT_TIMEOUT, value);
+    }
+
     /** {@code flyway.zdm.statementTimeout}; zero means none. */
     public Builder statementTimeout(Duration value) {
       return put(SettingKey.STATEMENT_TIMEOUT, value);
@@ -347,16 +361,7 @@ public final class ZdmSettings {
      * run as plain Flyway runs them; null or blank clears it. {@code 1_2} is read as {@code 1.2}.
      */
     public Builder startAfter(String version) {
-      if (version == null || version.isBlank()) {
-        startAfter = Optional.empty();
-        return this;
-      }
-      String normalized = version.trim().replace('_', '.');
-      if (!normalized.matches("[0-9]+(\\.[0-9]+)*")) {
-        throw new IllegalArgumentException("flyway.zdm.startAfter = '" + normalized + "' is not a Flyway version: expected"
-            + " the version of the last migration applied before flyway-zdm, such as 41 or 1.2 (1_2 is read as 1.2)");
-      }
-      startAfter = Optional.of(normalized);
+      startAfter = VersionText.parse(SettingKey.START_AFTER.qualified(), version);
       return this;
     }
 
@@ -368,21 +373,13 @@ public final class ZdmSettings {
     Builder text(SettingKey key, String text) {
       switch (key) {
         case LINT -> lint(LintMode.parse(key.qualified(), text));
-        case LINT_DISABLED_RULES -> lintOptions(rethrowNamed(key, text, () -> lintOptions.toBuilder().disable(text).build()));
-        case LINT_SEVERITY -> lintOptions(rethrowNamed(key, text, () -> lintOptions.toBuilder().severities(text).build()));
+        case LINT_DISABLED_RULES -> lintOptions(key.parsedBy(text, () -> lintOptions.toBuilder().disable(text).build()));
+        case LINT_SEVERITY -> lintOptions(key.parsedBy(text, () -> lintOptions.toBuilder().severities(text).build()));
         case START_AFTER -> startAfter(text);
         case BACKFILL_THROTTLE_QUERY -> backfillThrottleQuery(text);
         default -> values.put(key, key.parse(text));
       }
       return this;
-    }
-
-    private static LintOptions rethrowNamed(SettingKey key, String text, Supplier<LintOptions> parse) {
-      try {
-        return parse.get();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(key.qualified() + " = '" + text + "': " + e.getMessage(), e);
-      }
     }
 
     /** The settings; throws {@link IllegalArgumentException} when two values contradict each other. */

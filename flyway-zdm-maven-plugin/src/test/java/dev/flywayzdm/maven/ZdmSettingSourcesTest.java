@@ -31,7 +31,8 @@ class ZdmSettingSourcesTest {
       "lint", "fail",
       "lintDisabledRules", "prefer-jsonb",
       "lintSeverity", "lock-table=error",
-      "startAfter", "41");
+      "startAfter", "41",
+      "backfillThrottleQuery", "SELECT false");
 
   @TempDir
   Path basedir;
@@ -165,6 +166,7 @@ class ZdmSettingSourcesTest {
         case SERVER_TIMEOUT, SERVER_TIMEOUT_OR_ZERO -> (1200 + n) + "ms";
         case SOAK -> n + "h";
         case COUNT, POSITIVE_COUNT -> String.valueOf(70 + n);
+        case BYTES -> (n + 1) + "MB";
         case TEXT -> TEXT_SAMPLES.get(key.key());
       };
       assertThat(sample).as("a sample value for " + key.qualified() + ": add one to TEXT_SAMPLES").isNotNull();

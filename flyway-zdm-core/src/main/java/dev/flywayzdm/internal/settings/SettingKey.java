@@ -24,6 +24,10 @@ public enum SettingKey {
       "cap on one backoff, at least lockRetryMinBackoff"),
   LOCK_RETRY_MAX_TOTAL("lockRetryMaxTotal", SettingType.SERVER_TIMEOUT, "5m",
       "cap on all waiting and retrying of one statement"),
+  LOCK_ATTEMPT_TIMEOUT("lockAttemptTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "100ms",
+      "lock_timeout of one attempt to take a SQL statement's table lock before it runs (the longest the application"
+          + " waits behind it); doubled only while short transactions take turns holding the lock, up to lockTimeout;"
+          + " `0`: no attempts, the statement queues for its lock for up to lockTimeout"),
   SOAK("soak", SettingType.SOAK, "24h",
       "how long an expand must have been live before its contract may run (`0` for dev and tests)"),
   LINT("lint", SettingType.TEXT, "warn",
@@ -170,5 +174,14 @@ public enum SettingKey {
       }
     }
     return camel.toString();
+  }
+
+  /** Runs {@code parse} over {@code text}, prefixing its refusal with this key and the value given. */
+  public <T> T parsedBy(String text, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(qualified() + " = '" + text + "': " + e.getMessage(), e);
+    }
   }
 }
