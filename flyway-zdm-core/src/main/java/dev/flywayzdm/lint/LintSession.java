@@ -3,6 +3,7 @@ package dev.flywayzdm.lint;
 import dev.flywayzdm.lint.internal.engine.EngineOptions;
 import dev.flywayzdm.lint.internal.engine.FileLinter;
 import dev.flywayzdm.lint.internal.engine.FileResult;
+import dev.flywayzdm.lint.internal.engine.FloodGroups;
 import dev.flywayzdm.lint.internal.engine.RawFinding;
 import dev.flywayzdm.lint.internal.engine.Schema;
 import dev.flywayzdm.lint.internal.lexer.LexResult;
@@ -33,6 +34,9 @@ public final class LintSession {
   private final Schema schema = new Schema();
   private final FileLinter fileLinter;
   private final List<Finding> findings = new ArrayList<>();
+  private final List<String> pendingFiles = new ArrayList<>();
+  private final List<String> appliedFiles = new ArrayList<>();
+  private final List<String> notRunFiles = new ArrayList<>();
   private int files;
   private int statements;
 
@@ -48,13 +52,23 @@ public final class LintSession {
   }
 
   /**
-   * Lints the next migration. Migrations up to {@link LintOptions#startAfter()} are read for their
-   * schema and return no findings.
+   * Lints the next migration. Applied migrations ({@link MigrationSource#applied()}, those up to
+   * {@link LintOptions#startAfter()}) and baseline migrations, which only ever run on an empty
+   * database, are read for their schema and return no findings; a file Flyway never runs is only listed.
    *
    * @return the findings of this migration, ordered by line and column
    */
   public List<Finding> lint(MigrationSource source) {
+    if (source.kind() == MigrationSource.Kind.NOT_A_MIGRATION) {
+      notRunFiles.add(source.fileName() + ": " + source.description());
+      return List.of();
+    }
     boolean pending = pending(source);
+    (pending ? pendingFiles : appliedFiles).add(source.fileName());
+    if (options.eachFileAlone()) {
+      // Nobody knows what the database already ran: each file is judged as on the day it was added.
+      schema.forgetNewObjects();
+    }
     LexResult lexed = Lexer.lex(source.sql());
     MigrationDirectives directives = MigrationDirectives.fromComments(lexed.comments());
     FileResult result = fileLinter.lint(lexed, source.executeInTransaction(), directives.destructiveAllowed(), pending);
@@ -71,10 +85,13 @@ public final class LintSession {
 
   /** Everything found so far in this session. */
   public LintReport report() {
-    return new LintReport(findings, files, statements);
+    return new LintReport(findings, files, statements, pendingFiles, appliedFiles, notRunFiles);
   }
 
   private boolean pending(MigrationSource source) {
+    if (source.applied() || source.kind() == MigrationSource.Kind.BASELINE) {
+      return false;
+    }
     if (options.startAfter().isEmpty() || source.version().isEmpty()) {
       return true;
     }
@@ -97,16 +114,17 @@ public final class LintSession {
     }
 
     List<Finding> apply() {
-      List<Finding> out = new ArrayList<>();
+      List<RawFinding> kept = new ArrayList<>();
       for (RawFinding raw : result.findings()) {
-        RuleId rule = RuleId.fromId(raw.rule())
-            .orElseThrow(() -> new IllegalStateException("A finding names no known rule: " + raw.rule()));
-        if (!options.enabled(rule)) {
-          continue;
+        RuleId rule = rule(raw);
+        if (options.enabled(rule) && !suppressed(raw, rule)) {
+          kept.add(raw);
         }
-        if (!suppressed(raw, rule)) {
-          out.add(finding(rule, raw.line(), raw.column(), raw.message(), raw.fix()));
-        }
+      }
+      List<Finding> out = new ArrayList<>();
+      // Folded after suppression: a zdm:ignore on one UPDATE must not hide the others.
+      for (RawFinding raw : FloodGroups.fold(kept)) {
+        out.add(finding(rule(raw), raw.line(), raw.column(), raw.message(), raw.fix()));
       }
       for (MigrationDirectives.Problem problem : directives.problems()) {
         add(out, RuleId.INVALID_DIRECTIVE, problem.line(), problem.column(), problem.message());
@@ -127,6 +145,11 @@ public final class LintSession {
         }
       }
       return out;
+    }
+
+    private static RuleId rule(RawFinding raw) {
+      return RuleId.fromId(raw.rule())
+          .orElseThrow(() -> new IllegalStateException("A finding names no known rule: " + raw.rule()));
     }
 
     private boolean suppressed(RawFinding raw, RuleId rule) {
