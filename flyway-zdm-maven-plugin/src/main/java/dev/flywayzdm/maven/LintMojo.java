@@ -1,5 +1,6 @@
 package dev.flywayzdm.maven;
 
+import dev.flywayzdm.lint.Finding;
 import dev.flywayzdm.lint.JsonReport;
 import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.LintReport;
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -92,7 +95,8 @@ public class LintMojo extends AbstractDatabaseMojo {
     }
     LintScope scope = scope(migrations, directories, naming);
     LintOptions options = options().toBuilder().eachFileAlone(scope.eachFileAlone()).build();
-    LintReport report = new Linter(options).lint(scope.migrations().stream().map(ProjectMigration::source).toList());
+    LintReport report = inFiles(new Linter(options).lint(
+        scope.migrations().stream().map(ProjectMigration::source).toList()), migrations);
     LintConsole console = new LintConsole(getLog());
     report.findings().forEach(console::print);
     for (ProjectMigration migration : migrations) {
@@ -112,6 +116,16 @@ public class LintMojo extends AbstractDatabaseMojo {
           + " one with a comment '-- zdm:ignore <rule-id> <reason>' before the statement, or adjust"
           + " failOn / disabledRules / severities.");
     }
+  }
+
+  /** The report with each finding's column in the file as written, before placeholders were replaced. */
+  private static LintReport inFiles(LintReport report, List<ProjectMigration> migrations) {
+    Map<String, ProjectMigration> byName = new HashMap<>();
+    migrations.forEach(m -> byName.put(m.source().fileName(), m));
+    List<Finding> findings = report.findings().stream()
+        .map(f -> byName.containsKey(f.file()) ? byName.get(f.file()).inFile(f) : f).toList();
+    return new LintReport(findings, report.files(), report.statements(), report.pendingFiles(),
+        report.appliedFiles(), report.notRunFiles());
   }
 
   private LintScope scope(List<ProjectMigration> migrations, List<Path> directories, FlywayNaming naming)

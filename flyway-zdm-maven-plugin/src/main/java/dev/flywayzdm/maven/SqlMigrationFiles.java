@@ -73,7 +73,7 @@ final class SqlMigrationFiles {
         source = source.withExecuteInTransaction(Boolean.parseBoolean(inTransaction.trim()));
       }
     }
-    return new ProjectMigration(source, file, sql.missing());
+    return new ProjectMigration(source, file, sql);
   }
 
   private static Properties scriptConfig(Path conf) throws IOException {

@@ -1,5 +1,7 @@
 package dev.flywayzdm.lint.internal.naming;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,32 +33,76 @@ public record Placeholders(Map<String, String> values, String prefix, String suf
     }
   }
 
-  /** The result of replacing: the new text and the names that had no value (Flyway refuses such a file). */
-  public record Replaced(String sql, Set<String> missing) {}
+  /**
+   * The result of replacing: the new text, the names that had no value (Flyway refuses such a file),
+   * and where values changed the length of a line, so a finding's column can point into the file.
+   */
+  public record Replaced(String sql, Set<String> missing, List<Shift> shifts) {
+
+    /**
+     * A value on {@code line} of the new text from column {@code start} to before {@code end}, {@code delta}
+     * characters longer than its placeholder.
+     */
+    public record Shift(int line, int start, int end, int delta) {}
+
+    /** The column in the original file of {@code column} on {@code line} of the new text. */
+    public int originalColumn(int line, int column) {
+      int moved = 0;
+      for (Shift shift : shifts) {
+        if (shift.line() != line || shift.start() > column) {
+          continue;
+        }
+        if (column < shift.end()) {
+          return shift.start() - moved; // inside a value: where its placeholder starts
+        }
+        moved += shift.delta();
+      }
+      return column - moved;
+    }
+  }
 
   /** Replaces every known placeholder in {@code sql}; unknown ones stay as they are and are listed. */
   public Replaced replace(String sql, String fileName) {
     if (!enabled || !sql.contains(prefix)) {
-      return new Replaced(sql, Set.of());
+      return new Replaced(sql, Set.of(), List.of());
     }
     StringBuilder out = new StringBuilder(sql.length());
     Set<String> missing = new TreeSet<>();
+    List<Replaced.Shift> shifts = new ArrayList<>();
+    int line = 1;
+    int lineStart = 0;
     int from = 0;
     while (true) {
       int start = sql.indexOf(prefix, from);
       int end = start < 0 ? -1 : sql.indexOf(suffix, start + prefix.length());
       if (start < 0 || end < 0) {
         out.append(sql, from, sql.length());
-        return new Replaced(out.toString(), missing);
+        return new Replaced(out.toString(), missing, shifts);
       }
+      for (int i = from; i < start; i++) {
+        if (sql.charAt(i) == '\n') {
+          line++;
+          lineStart = out.length() + (i - from) + 1;
+        }
+      }
+      out.append(sql, from, start);
       String name = sql.substring(start + prefix.length(), end);
       String value = value(name, fileName);
-      out.append(sql, from, start);
+      int length = end + suffix.length() - start;
       if (value == null) {
         missing.add(name);
         out.append(sql, start, end + suffix.length());
-      } else {
+      } else if (value.indexOf('\n') < 0) {
+        int column = out.length() - lineStart + 1;
         out.append(value);
+        if (value.length() != length) {
+          shifts.add(new Replaced.Shift(line, column, column + value.length(), value.length() - length));
+        }
+      } else {
+        // a value of several lines moves the lines after it; their columns are not mapped back
+        out.append(value);
+        line += (int) value.chars().filter(c -> c == '\n').count();
+        lineStart = out.lastIndexOf("\n") + 1;
       }
       from = end + suffix.length();
     }
