@@ -26,10 +26,10 @@ public record MigrationSource(String fileName, String sql, Optional<Boolean> exe
 
   /** What Flyway makes of a migration file. */
   public enum Kind {
-    /** Runs once, in version order. */
-    VERSIONED,
     /** Runs only on an empty database, in place of the versioned migrations up to its version. */
     BASELINE,
+    /** Runs once, in version order. */
+    VERSIONED,
     /** Runs after all versioned migrations, again whenever it changes; ordered by description. */
     REPEATABLE,
     /** A file in a location that Flyway never runs (another prefix or suffix, no separator). */
@@ -37,7 +37,8 @@ public record MigrationSource(String fileName, String sql, Optional<Boolean> exe
   }
 
   /**
-   * The order in which Flyway applies migrations: baseline then versioned ones by version (Flyway's
+   * The order in which Flyway applies migrations (declaration order of {@link Kind}): baseline then
+   * versioned ones by version (Flyway's
    * {@link MigrationVersion} order, so {@code 1.10} comes after {@code 1.9}), then repeatable ones by
    * description; files Flyway never runs come last, by name.
    */

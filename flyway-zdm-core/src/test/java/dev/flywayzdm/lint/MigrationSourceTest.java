@@ -30,4 +30,22 @@ class MigrationSourceTest {
     assertThat(sources).extracting(MigrationSource::fileName).containsExactly("V1__one.sql", "V1.1__one_one.sql",
         "V2__two.sql", "V10__ten.sql", "R__a_grants.sql", "R__b_views.sql", "notes.sql");
   }
+
+  @Test
+  void comparesVersionsAsFlywaysMigrationVersionDoes() {
+    assertThat(MigrationSource.compareVersions("1.10", "1.9")).isPositive();
+    assertThat(MigrationSource.compareVersions("1.0", "1")).as("trailing zeros do not count").isZero();
+    assertThat(MigrationSource.compareVersions("20230306111639", "20230306111640")).isNegative();
+  }
+
+  @Test
+  void baselinesComeFirstAndFilesFlywayNeverRunsLast() {
+    List<MigrationSource> sources = new ArrayList<>(List.of(MigrationSource.of("V1__one.sql", ""),
+        MigrationSource.of("v2__typo.sql", ""), MigrationSource.of("B5__baseline.sql", "")));
+
+    sources.sort(MigrationSource.FLYWAY_ORDER);
+
+    assertThat(sources).extracting(MigrationSource::kind).containsExactly(MigrationSource.Kind.BASELINE,
+        MigrationSource.Kind.VERSIONED, MigrationSource.Kind.NOT_A_MIGRATION);
+  }
 }
