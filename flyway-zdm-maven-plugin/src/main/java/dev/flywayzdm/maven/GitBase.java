@@ -47,10 +47,22 @@ final class GitBase {
         "list untracked files");
     for (String name : (diff + "\0" + untracked).split("\0")) {
       if (!name.isBlank()) {
-        changed.add(top.resolve(name).toAbsolutePath().normalize());
+        changed.add(real(top.resolve(name)));
       }
     }
     return changed;
+  }
+
+  /**
+   * The path with symbolic links resolved where it exists: git names files under the real work tree,
+   * the project may sit behind a link, and a file that matched neither would silently count as applied.
+   */
+  static Path real(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
   }
 
   private String git(List<String> arguments, String purpose) {

@@ -39,7 +39,7 @@ record LintScope(List<ProjectMigration> migrations, String basis, boolean eachFi
   /** Files changed against {@code ref} are pending, the rest applied. */
   static LintScope fromGit(List<ProjectMigration> migrations, Set<Path> changed, String ref) {
     List<ProjectMigration> marked = migrations.stream()
-        .map(m -> changed.contains(m.file()) ? m : m.asApplied()).toList();
+        .map(m -> changed.contains(GitBase.real(m.file())) ? m : m.asApplied()).toList();
     return new LintScope(marked, "files new or changed against git " + ref + " are pending (zdm.since)", false);
   }
 

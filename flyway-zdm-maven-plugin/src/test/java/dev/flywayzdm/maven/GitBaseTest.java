@@ -3,6 +3,8 @@ package dev.flywayzdm.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flywayzdm.lint.MigrationSource;
+import dev.flywayzdm.lint.internal.naming.Placeholders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,25 @@ class GitBaseTest {
         .hasMessageContaining("resolve zdm.since=origin/main (fetch it first");
   }
 
+  @Test
+  void aProjectBehindASymbolicLinkStillMatchesGitsPaths() throws Exception {
+    write("db/V3__new.sql", "SELECT 3;");
+    Path link = Files.createSymbolicLink(repo.resolveSibling(repo.getFileName() + "-link"), repo);
+    try {
+      ProjectMigration throughLink = new ProjectMigration(MigrationSource.of("db/V3__new.sql", "SELECT 3;"),
+          link.resolve("db/V3__new.sql"), Placeholders.NONE.replace("SELECT 3;", "V3__new.sql"));
+
+      LintScope scope = LintScope.fromGit(List.of(throughLink), new GitBase(link, "base").changedFiles(), "base");
+
+      assertThat(scope.migrations()).extracting(m -> m.source().applied()).as("new since base: pending")
+          .containsExactly(false);
+    } finally {
+      Files.delete(link);
+    }
+  }
+
   private Path file(String name) {
-    return repo.resolve(name).toAbsolutePath().normalize();
+    return GitBase.real(repo.resolve(name));
   }
 
   private void write(String name, String text) throws IOException {
