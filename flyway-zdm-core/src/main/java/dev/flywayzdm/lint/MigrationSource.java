@@ -2,10 +2,10 @@ package dev.flywayzdm.lint;
 
 import dev.flywayzdm.lint.internal.naming.MigrationFileName;
 import dev.flywayzdm.lint.internal.naming.MigrationNaming;
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
-import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The text of one SQL migration, what Flyway makes of its name, and whether it is already applied.
@@ -39,7 +39,7 @@ public record MigrationSource(String fileName, String sql, Optional<Boolean> exe
   /**
    * The order in which Flyway applies migrations (declaration order of {@link Kind}): baseline then
    * versioned ones by version (Flyway's
-   * {@link MigrationVersion} order, so {@code 1.10} comes after {@code 1.9}), then repeatable ones by
+   * {@code MigrationVersion} order, so {@code 1.10} comes after {@code 1.9}), then repeatable ones by
    * description; files Flyway never runs come last, by name.
    */
   public static final Comparator<MigrationSource> FLYWAY_ORDER = Comparator
@@ -110,8 +110,22 @@ public record MigrationSource(String fileName, String sql, Optional<Boolean> exe
     return fileName.substring(slash + 1);
   }
 
-  /** Compares Flyway versions as Flyway does ({@link MigrationVersion}): {@code 1.10} after {@code 1.9}, {@code 1.0} = {@code 1}. */
+  /**
+   * Compares Flyway versions as Flyway's {@code MigrationVersion} does, part by part as numbers:
+   * {@code 1.10} after {@code 1.9}, {@code 1.0} equal to {@code 1}. Written out rather than calling
+   * Flyway, so the linter runs on its own classes; a test holds it to Flyway's order.
+   */
   static int compareVersions(String a, String b) {
-    return MigrationVersion.fromVersion(a).compareTo(MigrationVersion.fromVersion(b));
+    String[] left = a.split("\\.");
+    String[] right = b.split("\\.");
+    for (int i = 0; i < Math.max(left.length, right.length); i++) {
+      BigInteger x = i < left.length && !left[i].isEmpty() ? new BigInteger(left[i]) : BigInteger.ZERO;
+      BigInteger y = i < right.length && !right[i].isEmpty() ? new BigInteger(right[i]) : BigInteger.ZERO;
+      int order = x.compareTo(y);
+      if (order != 0) {
+        return order;
+      }
+    }
+    return 0;
   }
 }

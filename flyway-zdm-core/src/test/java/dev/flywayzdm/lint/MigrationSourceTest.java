@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 class MigrationSourceTest {
@@ -33,9 +34,14 @@ class MigrationSourceTest {
 
   @Test
   void comparesVersionsAsFlywaysMigrationVersionDoes() {
-    assertThat(MigrationSource.compareVersions("1.10", "1.9")).isPositive();
-    assertThat(MigrationSource.compareVersions("1.0", "1")).as("trailing zeros do not count").isZero();
-    assertThat(MigrationSource.compareVersions("20230306111639", "20230306111640")).isNegative();
+    List<String> versions = List.of("1", "1.0", "1.1", "1.9", "1.10", "2", "2.0.1", "10", "010", "20230306111639",
+        "20230306111640", "1.2.3.4.5", "0.9");
+    for (String a : versions) {
+      for (String b : versions) {
+        assertThat(Integer.signum(MigrationSource.compareVersions(a, b))).as("%s vs %s", a, b)
+            .isEqualTo(Integer.signum(MigrationVersion.fromVersion(a).compareTo(MigrationVersion.fromVersion(b))));
+      }
+    }
   }
 
   @Test
