@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Lints migrations one at a time, in the order Flyway applies them, remembering what earlier ones
- * did: a table created by an earlier migration of the session is new and empty, so indexing or
- * altering it later is not reported. Not thread-safe; one session per migration run.
+ * did: a table created by an earlier pending migration of the session is new and empty, so indexing
+ * or altering it later is not reported; one created by an applied migration exists and holds rows. Not thread-safe; one session per migration run.
  *
  * <p>This is the entry point for linting just before each migration runs (the callback):
  *
