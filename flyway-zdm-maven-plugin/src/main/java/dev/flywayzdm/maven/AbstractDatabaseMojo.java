@@ -66,6 +66,11 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
     }
   }
 
+  /** Whether a database URL is configured for this goal or the project (zdm:lint then reads the history). */
+  protected final boolean urlConfigured() {
+    return url != null && !url.isBlank() || projectFlywayConfiguration().value("url").isPresent();
+  }
+
   /** The {@code flyway.zdm.*} settings given to this goal or configured for the project. */
   protected final Map<String, String> zdmSettings() throws MojoExecutionException {
     List<Properties> properties = session == null ? List.of(project.getProperties())
