@@ -8,14 +8,21 @@ import dev.flywayzdm.callback.MigrationRefusedException;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
+import dev.flywayzdm.testsupport.ConcurrentWriters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
@@ -26,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
@@ -124,6 +132,56 @@ class Boot35SampleServiceTest {
     }
   }
 
+
+
+  /**
+   * A release's migration meets a reporting transaction that holds a lock on {@code users}: Spring Boot
+   * 3.5's start-up (the starter's strategy and callback) takes the lock in short attempts until the
+   * report ends, so the start succeeds and the application's own queries queue only behind one
+   * attempt at a time, never behind a whole lock_timeout.
+   */
+  @Test
+  @Order(5)
+  void aStartMeetingAHeldLockRetriesUntilTheBlockerEndsWhileTheApplicationKeepsAnswering(TestDatabase db,
+      @TempDir Path release) throws Exception {
+    Files.writeString(release.resolve("V12__add_users_note.sql"), "ALTER TABLE users ADD COLUMN note text;\n");
+    try (Connection report = db.connect()) {
+      report.setAutoCommit(false);
+      try (Statement statement = report.createStatement()) {
+        statement.execute("SELECT count(*) FROM users");
+      }
+      CompletableFuture<Void> reportEnds = CompletableFuture.runAsync(() -> {
+        try {
+          awaitALockAttemptOnUsers(db);
+          Thread.sleep(1_500);
+          report.rollback();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      try (ConcurrentWriters application = ConcurrentWriters.start(db, 2, "SELECT 1 FROM users LIMIT 1");
+          ConfigurableApplicationContext service = start(db, "--flyway.zdm.soak=0s",
+              "--spring.flyway.locations=classpath:db/migration,filesystem:" + release)) {
+        reportEnds.get(60, TimeUnit.SECONDS);
+        assertThat(db.queryLong("SELECT max(version::int) FROM flyway_schema_history WHERE success"))
+            .as("V12 applied once the report ended").isEqualTo(12);
+        assertThat((Throwable) application.failure()).as("no application query failed").isNull();
+        assertThat(application.longestCall()).as("the application queued behind one 100 ms attempt at a time, not"
+            + " behind the 2 s lock_timeout (margin for a loaded machine)").isLessThan(Duration.ofMillis(1_000));
+      }
+    }
+  }
+
+  /** Polls until a session waits for a lock on users (the migration's attempt); bounded by 60 s. */
+  private static void awaitALockAttemptOnUsers(TestDatabase db) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (db.queryLong("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'users'::regclass") == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no session waited for a lock on users within 60 s");
+      }
+      Thread.sleep(10);
+    }
+  }
 
   /**
    * {@code zdm}'s read operation as Actuator exposes it (over JMX: the sample has no web server), so the
