@@ -1,7 +1,7 @@
 package dev.flywayzdm.callback;
 
 import dev.flywayzdm.internal.history.MigrationReader;
-import dev.flywayzdm.lint.LintSession;
+import dev.flywayzdm.lint.Linter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +25,7 @@ final class AppliedLintContext {
   private AppliedLintContext() {}
 
   /** Reads every successfully applied SQL migration whose text is still there, in the order it ran. */
-  static void readInto(LintSession session, Configuration configuration) {
+  static void readInto(Linter.Session session, Configuration configuration) {
     Optional<List<MigrationInfo>> applied = applied(configuration);
     if (applied.isEmpty()) {
       return;

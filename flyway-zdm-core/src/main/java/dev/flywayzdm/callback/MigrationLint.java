@@ -6,7 +6,6 @@ import dev.flywayzdm.internal.flyway.MigrationName;
 import dev.flywayzdm.internal.history.MigrationReader;
 import dev.flywayzdm.lint.Finding;
 import dev.flywayzdm.lint.LintOptions;
-import dev.flywayzdm.lint.LintSession;
 import dev.flywayzdm.lint.Linter;
 import dev.flywayzdm.lint.Severity;
 import java.sql.Connection;
@@ -26,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The linter inside the callback ({@code flyway.zdm.lint}): each SQL migration is linted just before it
- * runs, in one {@link LintSession} per migrate run that first reads the applied migrations as context
- * ({@link AppliedLintContext}), so a table created by an earlier migration of the run is known to be new
- * and empty and one from an applied migration to be existing, with its column types. {@code warn} logs the findings; {@code fail} also refuses a
+ * runs, in one {@link Linter.Session} per migrate run that first reads the applied migrations as
+ * context ({@link AppliedLintContext}), so a table created by an earlier migration of the run is known
+ * to be new and empty and one from an applied migration to be existing, with its column types.
+ * {@code warn} logs the findings; {@code fail} also refuses a
  * migration with error-level findings before any of its statements runs.
  */
 final class MigrationLint {
@@ -36,7 +36,7 @@ final class MigrationLint {
   private static final Logger LOG = LoggerFactory.getLogger(MigrationLint.class);
 
   /** The session of each run in progress, by its Flyway configuration (one callback may serve several Flyways). */
-  private final Map<Configuration, LintSession> runs = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<Configuration, Linter.Session> runs = Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** Forgets what an earlier run of this configuration learnt: a new run starts from the database as it is. */
   void reset(Configuration configuration) {
@@ -59,7 +59,7 @@ final class MigrationLint {
       LOG.warn("{}: not linted: its SQL text could not be read from {}", migration, info.getScript());
       return;
     }
-    LintSession session = runs.get(configuration);
+    Linter.Session session = runs.get(configuration);
     if (session == null) {
       session = new Linter(options(connection, settings, adoption)).session();
       AppliedLintContext.readInto(session, configuration);
@@ -70,12 +70,13 @@ final class MigrationLint {
     List<Finding> findings = session.lint(lintSource.source().withExecuteInTransaction(transactional)).stream()
         .map(lintSource::inFile).toList();
     for (Finding finding : findings) {
-      LOG.warn("flyway-zdm lint: {} ({}). Fix: {}", finding.toText(), finding.severity().label(), finding.fix());
+      LOG.warn("flyway-zdm lint: {} ({}). Fix: {} See {}", finding.toText(), finding.severity().label(), finding.fix(),
+          finding.helpUri());
     }
     List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     if (settings.lint() == LintMode.FAIL && !errors.isEmpty()) {
       throw new MigrationRefusedException("flyway-zdm: " + migration + " refused by the linter (flyway.zdm.lint=fail),"
-          + " nothing of it ran:\n" + errors.stream().map(f -> "  " + f.toText() + "\n    Fix: " + f.fix() + "\n")
+          + " nothing of it ran:\n" + errors.stream().map(f -> "  " + f.toText() + "\n    Fix: " + f.fix() + "\n    See: " + f.helpUri() + "\n")
               .collect(Collectors.joining())
           + "Change the migration, or if a finding does not apply say why on the line above the statement:"
           + " -- zdm:ignore <rule-id> <reason>");

@@ -1,13 +1,15 @@
 package dev.flywayzdm.lint;
 
+import dev.flywayzdm.lint.internal.SessionOptions;
+import dev.flywayzdm.lint.internal.engine.EngineOptions;
+import dev.flywayzdm.lint.internal.rules.Rules;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +24,10 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * @param targetMajor the PostgreSQL major the migrations run on (default 13, the oldest supported)
- * @param disabledRules rules that never report
- * @param severityOverrides severities that replace a rule's default
+ * @param disabledRules ids of the rules that never report, e.g. {@code prefer-jsonb}
+ * @param severityOverrides severities that replace a rule's default, by rule id
  * @param callbackActive whether the flyway-zdm callback runs the migrations: it sets lock_timeout
- *     itself, so {@link RuleId#REQUIRE_LOCK_TIMEOUT} stays quiet
+ *     itself, so {@code require-lock-timeout} stays quiet
  * @param contractSteps whether a file marked {@code -- zdm:contract expand=<version>} may drop
  *     columns and tables; when false every destructive statement is reported
  * @param startAfter migrations up to and including this version are already applied: they are read
@@ -36,8 +38,8 @@ import java.util.stream.Collectors;
  */
 public record LintOptions(
     int targetMajor,
-    Set<RuleId> disabledRules,
-    Map<RuleId, Severity> severityOverrides,
+    Set<String> disabledRules,
+    Map<String, Severity> severityOverrides,
     boolean callbackActive,
     boolean contractSteps,
     Optional<String> startAfter,
@@ -48,10 +50,14 @@ public record LintOptions(
 
   public LintOptions {
     checkMajor(targetMajor);
-    disabledRules = Collections.unmodifiableSet(disabledRules.isEmpty()
-        ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(disabledRules));
-    severityOverrides = Collections.unmodifiableMap(severityOverrides.isEmpty()
-        ? new EnumMap<>(RuleId.class) : new EnumMap<>(severityOverrides));
+    // Canonical ids, sorted: equal options compare equal and print the same whatever the input's case.
+    Set<String> disabled = new TreeSet<>();
+    disabledRules.forEach(id -> disabled.add(Rules.parse(id, "disabledRules")));
+    disabledRules = Collections.unmodifiableSet(disabled);
+    Map<String, Severity> overrides = new TreeMap<>();
+    severityOverrides.forEach((id, severity) -> overrides.put(Rules.parse(id, "severityOverrides"),
+        Objects.requireNonNull(severity, "severity of " + id)));
+    severityOverrides = Collections.unmodifiableMap(overrides);
     Objects.requireNonNull(startAfter, "startAfter");
   }
 
@@ -78,25 +84,43 @@ public record LintOptions(
     return builder;
   }
 
-  /** Whether the rule reports at all with these options. */
-  public boolean enabled(RuleId rule) {
-    return !disabledRules.contains(rule) && !(rule == RuleId.REQUIRE_LOCK_TIMEOUT && callbackActive);
+  /**
+   * Whether the rule reports at all with these options.
+   *
+   * @throws IllegalArgumentException for an unknown rule id, listing the accepted ones
+   */
+  public boolean enabled(String ruleId) {
+    return SessionOptions.enabled(Rules.parse(ruleId, "LintOptions.enabled"), disabledRules, callbackActive);
   }
 
-  /** The severity findings of this rule get. */
-  public Severity severityOf(RuleId rule) {
-    return severityOverrides.getOrDefault(rule, rule.defaultSeverity());
+  /**
+   * The severity findings of this rule get: the override, else the rule's default.
+   *
+   * @throws IllegalArgumentException for an unknown rule id, listing the accepted ones
+   */
+  public Severity severityOf(String ruleId) {
+    String rule = Rules.parse(ruleId, "LintOptions.severityOf");
+    Severity override = severityOverrides.get(rule);
+    return override != null ? override : Severity.parse(Rules.find(rule).orElseThrow().descriptor().severity());
   }
 
   /** The disabled rules as {@link Builder#disable(String)} reads them: {@code "lock-table,prefer-jsonb"}. */
   public String disabledRulesText() {
-    return disabledRules.stream().map(RuleId::id).collect(Collectors.joining(","));
+    return String.join(",", disabledRules);
   }
 
   /** The overrides as {@link Builder#severities(String)} reads them: {@code "require-lock-timeout=error"}. */
   public String severitiesText() {
-    return severityOverrides.entrySet().stream().map(e -> e.getKey().id() + "=" + e.getValue().label())
+    return severityOverrides.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().label())
         .collect(Collectors.joining(","));
+  }
+
+  /** These options in the engine's terms. */
+  SessionOptions sessionOptions() {
+    Map<String, String> severities = new TreeMap<>();
+    severityOverrides.forEach((rule, severity) -> severities.put(rule, severity.label()));
+    return new SessionOptions(new EngineOptions(targetMajor, contractSteps), disabledRules, severities,
+        callbackActive, startAfter, eachFileAlone);
   }
 
   private static int checkMajor(int major) {
@@ -109,8 +133,8 @@ public record LintOptions(
   /** Collects options; each setter checks its value at once. */
   public static final class Builder {
     private int targetMajor = DEFAULT_TARGET_MAJOR;
-    private final Set<RuleId> disabled = EnumSet.noneOf(RuleId.class);
-    private final Map<RuleId, Severity> overrides = new EnumMap<>(RuleId.class);
+    private final Set<String> disabled = new TreeSet<>();
+    private final Map<String, Severity> overrides = new TreeMap<>();
     private boolean callbackActive;
     private boolean contractSteps = true;
     private String startAfter;
@@ -124,12 +148,6 @@ public record LintOptions(
       return this;
     }
 
-    /** Rules that never report. */
-    public Builder disable(RuleId... rules) {
-      disabled.addAll(List.of(rules));
-      return this;
-    }
-
     /**
      * Disables the rules of a comma-separated id list such as {@code "prefer-jsonb, lock-table"}.
      *
@@ -138,15 +156,19 @@ public record LintOptions(
     public Builder disable(String ruleIds) {
       for (String id : ruleIds.split(",")) {
         if (!id.isBlank()) {
-          disabled.add(RuleId.parse(id, "the disabled lint rules"));
+          disabled.add(Rules.parse(id, "the disabled lint rules"));
         }
       }
       return this;
     }
 
-    /** Replaces the default severity of {@code rule}. */
-    public Builder severity(RuleId rule, Severity severity) {
-      overrides.put(rule, Objects.requireNonNull(severity, "severity"));
+    /**
+     * Replaces the default severity of the rule {@code ruleId}.
+     *
+     * @throws IllegalArgumentException naming an unknown id and listing the accepted ones
+     */
+    public Builder severity(String ruleId, Severity severity) {
+      overrides.put(Rules.parse(ruleId, "the lint severity overrides"), Objects.requireNonNull(severity, "severity"));
       return this;
     }
 
@@ -166,7 +188,7 @@ public record LintOptions(
           throw new IllegalArgumentException("Lint severity override '" + entry.trim()
               + "' must look like <rule-id>=<error|warning|advice|off>");
         }
-        RuleId rule = RuleId.parse(entry.substring(0, equals), "the lint severity overrides");
+        String rule = Rules.parse(entry.substring(0, equals), "the lint severity overrides");
         String severity = entry.substring(equals + 1).trim();
         if (severity.equalsIgnoreCase("off")) {
           disabled.add(rule);

@@ -1,10 +1,20 @@
 package dev.flywayzdm.lint;
 
+import dev.flywayzdm.lint.internal.JsonReport;
+import dev.flywayzdm.lint.internal.SarifReport;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The findings of a lint run, in migration order, and what was checked.
+ * The findings of a lint run, in migration order, and what was checked; rendered as text, JSON or
+ * SARIF from here.
+ *
+ * <pre>{@code
+ * LintReport report = Linter.withDefaults().lint(Path.of("src/main/resources/db/migration"));
+ * Files.writeString(Path.of("target/lint.sarif"), report.toSarif()); // for GitHub code scanning
+ * Files.writeString(Path.of("target/lint.json"), report.toJson());   // for scripts
+ * System.out.print(report.toText());
+ * }</pre>
  *
  * @param findings every finding, ordered by file (Flyway order), line and column
  * @param files how many migration files were checked
@@ -102,6 +112,23 @@ public record LintReport(List<Finding> findings, int files, int statements, List
     text.append(summary()).append('\n');
     scope().forEach(line -> text.append(line).append('\n'));
     return text.toString();
+  }
+
+  /**
+   * The report as JSON for scripts: the summary, the counts and every finding with its rule id,
+   * severity, message, why, fix and {@code helpUri} (the rule's doc page).
+   */
+  public String toJson() {
+    return JsonReport.write(summary(), files, statements, EngineFindings.toEngine(findings));
+  }
+
+  /**
+   * The report as a SARIF 2.1.0 log for code-scanning services (GitHub, GitLab, Azure DevOps): every
+   * rule in {@code tool.driver.rules} with its texts, {@code helpUri} and default level, every finding
+   * as a result with its {@code ruleIndex} and location.
+   */
+  public String toSarif() {
+    return SarifReport.write(EngineFindings.toEngine(findings));
   }
 
   private static String plural(long n, String one, String many) {

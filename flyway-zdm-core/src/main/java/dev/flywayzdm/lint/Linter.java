@@ -1,5 +1,6 @@
 package dev.flywayzdm.lint;
 
+import dev.flywayzdm.lint.internal.LintSession;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * V2 is fine: {@code orders} is created by V1 in the same run, so it is empty. Thread-safe: every
- * {@code lint} call uses a fresh {@link LintSession}.
+ * {@code lint} call uses a fresh {@link Session}. Every finding links its rule's page
+ * ({@link Finding#helpUri()}); {@link LintReport} renders text, JSON and SARIF.
  */
 public final class Linter {
 
@@ -51,15 +53,15 @@ public final class Linter {
   }
 
   /** A session for linting migrations one by one, in order (as the callback does). */
-  public LintSession session() {
-    return new LintSession(options);
+  public Session session() {
+    return new Session(new LintSession(options.sessionOptions()));
   }
 
   /** Lints migrations in Flyway order ({@link MigrationSource#FLYWAY_ORDER}), whatever order they come in. */
   public LintReport lint(List<MigrationSource> sources) {
     List<MigrationSource> ordered = new ArrayList<>(sources);
     ordered.sort(MigrationSource.FLYWAY_ORDER);
-    LintSession session = session();
+    Session session = session();
     ordered.forEach(session::lint);
     return session.report();
   }
@@ -95,5 +97,54 @@ public final class Linter {
     properties.load(new StringReader(Files.readString(conf, StandardCharsets.UTF_8)));
     String value = properties.getProperty("executeInTransaction");
     return value == null ? Optional.empty() : Optional.of(Boolean.parseBoolean(value.trim()));
+  }
+
+  /**
+   * Lints migrations one at a time, in the order Flyway applies them, remembering what earlier ones
+   * did: a table created by an earlier migration of the session is new and empty, so indexing or
+   * altering it later is not reported. Not thread-safe; one session per migration run. This is the
+   * entry point for linting just before each migration runs (the callback does):
+   *
+   * <pre>{@code
+   * Linter.Session session = new Linter(LintOptions.builder().callbackActive(true).build()).session();
+   * // for each pending SQL migration, in order:
+   * List<Finding> findings = session.lintScript("V7__add_index.sql", sql);
+   * }</pre>
+   */
+  public static final class Session {
+
+    private final LintSession engine;
+
+    private Session(LintSession engine) {
+      this.engine = engine;
+    }
+
+    /** Lints one migration whose transaction mode Flyway derives from its statements. */
+    public List<Finding> lintScript(String fileName, String sql) {
+      return lint(MigrationSource.of(fileName, sql));
+    }
+
+    /**
+     * Lints the next migration. Applied migrations ({@link MigrationSource#applied()}, those up to
+     * {@link LintOptions#startAfter()}) and baseline migrations, which only ever run on an empty
+     * database, are read for their schema and return no findings; a file Flyway never runs is only listed.
+     *
+     * @return the findings of this migration, ordered by line and column
+     */
+    public List<Finding> lint(MigrationSource source) {
+      if (source.kind() == MigrationSource.Kind.NOT_A_MIGRATION) {
+        engine.notRun(source.fileName(), source.description());
+        return List.of();
+      }
+      boolean context = source.applied() || source.kind() == MigrationSource.Kind.BASELINE;
+      return EngineFindings.toPublic(engine.lint(source.fileName(), source.sql(), source.executeInTransaction(),
+          source.version(), context));
+    }
+
+    /** Everything found so far in this session, with the files taken as pending, applied and never run. */
+    public LintReport report() {
+      return new LintReport(EngineFindings.toPublic(engine.findings()), engine.files(), engine.statements(),
+          engine.pendingFiles(), engine.appliedFiles(), engine.notRunFiles());
+    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.flywayzdm.lint;
 
+import dev.flywayzdm.lint.internal.VersionOrder;
 import dev.flywayzdm.lint.internal.naming.MigrationFileName;
 import dev.flywayzdm.lint.internal.naming.MigrationNaming;
-import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,16 +116,6 @@ public record MigrationSource(String fileName, String sql, Optional<Boolean> exe
    * Flyway, so the linter runs on its own classes; a test holds it to Flyway's order.
    */
   static int compareVersions(String a, String b) {
-    String[] left = a.split("\\.");
-    String[] right = b.split("\\.");
-    for (int i = 0; i < Math.max(left.length, right.length); i++) {
-      BigInteger x = i < left.length && !left[i].isEmpty() ? new BigInteger(left[i]) : BigInteger.ZERO;
-      BigInteger y = i < right.length && !right[i].isEmpty() ? new BigInteger(right[i]) : BigInteger.ZERO;
-      int order = x.compareTo(y);
-      if (order != 0) {
-        return order;
-      }
-    }
-    return 0;
+    return VersionOrder.compare(a, b);
   }
 }

@@ -1,5 +1,6 @@
 package dev.flywayzdm.lint;
 
+import dev.flywayzdm.lint.internal.SarifReport;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -7,17 +8,11 @@ import java.util.stream.Collectors;
 /** How much a finding matters. The names are public API: settings and reports use them. */
 public enum Severity {
   /** The migration blocks traffic, rewrites a table or breaks the running application: fix it. */
-  ERROR("error"),
+  ERROR,
   /** Probably harmful, or harmful on a large table: look at it. */
-  WARNING("warning"),
+  WARNING,
   /** A better habit for new schema; never blocks anything. */
-  ADVICE("note");
-
-  private final String sarifLevel;
-
-  Severity(String sarifLevel) {
-    this.sarifLevel = sarifLevel;
-  }
+  ADVICE;
 
   /** The lower-case name used in settings, text and JSON output. */
   public String label() {
@@ -26,7 +21,7 @@ public enum Severity {
 
   /** The SARIF 2.1.0 {@code level} of a result with this severity. */
   public String sarifLevel() {
-    return sarifLevel;
+    return SarifReport.level(label());
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flywayzdm.config.LintMode;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.lint.LintOptions;
-import dev.flywayzdm.lint.RuleId;
 import dev.flywayzdm.lint.Severity;
 import dev.flywayzdm.testsupport.PostgresTest;
 import dev.flywayzdm.testsupport.TestDatabase;
@@ -72,7 +71,7 @@ class CallbackLintTest {
 
   @Test
   void severityOverridesAndDisabledRulesFromTheSettingsApply(TestDatabase db) throws Exception {
-    LintOptions rules = LintOptions.builder().severity(RuleId.CHECK_CONSTRAINT_MISSING_NOT_VALID, Severity.WARNING).build();
+    LintOptions rules = LintOptions.builder().severity("check-constraint-missing-not-valid", Severity.WARNING).build();
     Flyway flyway = flyway(db, "lint_override", "lint_unsafe",
         ZdmSettings.builder().lint(LintMode.FAIL).lintOptions(rules).build());
 

@@ -22,28 +22,28 @@ class LintOptionsTest {
     assertThat(options.targetMajor()).isEqualTo(13);
     assertThat(options.disabledRules()).isEmpty();
     assertThat(options.contractSteps()).isTrue();
-    assertThat(options.enabled(RuleId.REQUIRE_LOCK_TIMEOUT)).isTrue();
+    assertThat(options.enabled("require-lock-timeout")).isTrue();
   }
 
   @Test
   void theCallbackSettingSilencesTheLockTimeoutRule() {
-    assertThat(LintOptions.builder().callbackActive(true).build().enabled(RuleId.REQUIRE_LOCK_TIMEOUT)).isFalse();
+    assertThat(LintOptions.builder().callbackActive(true).build().enabled("require-lock-timeout")).isFalse();
   }
 
   @Test
   void shouldReadACommaSeparatedListOfDisabledRules() {
     LintOptions options = LintOptions.builder().disable(" prefer-jsonb, lock-table ,").build();
 
-    assertThat(options.disabledRules()).containsExactlyInAnyOrder(RuleId.PREFER_JSONB, RuleId.LOCK_TABLE);
+    assertThat(options.disabledRules()).containsExactlyInAnyOrder("prefer-jsonb", "lock-table");
   }
 
   @Test
   void shouldReadSeverityOverridesAndOff() {
     LintOptions options = LintOptions.builder().severities("require-lock-timeout=error, prefer-jsonb=OFF").build();
 
-    assertThat(options.severityOf(RuleId.REQUIRE_LOCK_TIMEOUT)).isEqualTo(Severity.ERROR);
-    assertThat(options.enabled(RuleId.PREFER_JSONB)).isFalse();
-    assertThat(options.severityOf(RuleId.DROP_TABLE)).isEqualTo(Severity.ERROR);
+    assertThat(options.severityOf("require-lock-timeout")).isEqualTo(Severity.ERROR);
+    assertThat(options.enabled("prefer-jsonb")).isFalse();
+    assertThat(options.severityOf("drop-table")).isEqualTo(Severity.ERROR);
   }
 
   @Test
@@ -70,8 +70,8 @@ class LintOptionsTest {
 
   @Test
   void toBuilderKeepsEverySetting() {
-    LintOptions options = LintOptions.builder().targetMajor(16).disable(RuleId.LOCK_TABLE)
-        .severity(RuleId.PREFER_JSONB, Severity.WARNING).callbackActive(true).contractSteps(false)
+    LintOptions options = LintOptions.builder().targetMajor(16).disable("lock-table")
+        .severity("prefer-jsonb", Severity.WARNING).callbackActive(true).contractSteps(false)
         .startAfter("4_1").build();
 
     assertThat(options.toBuilder().build()).isEqualTo(options);

@@ -2,9 +2,14 @@ package dev.flywayzdm.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flywayzdm.lint.internal.engine.Rule;
+import dev.flywayzdm.lint.internal.rules.Rules;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,19 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleCasesTest {
 
-  static final List<String> CASE_FILES = List.of(
-      "require-concurrent-index-creation", "require-concurrent-index-deletion", "require-concurrent-reindex",
-      "concurrently-in-transaction", "mixed-transaction-modes", "foreign-key-missing-not-valid",
-      "check-constraint-missing-not-valid", "validate-in-same-transaction", "set-not-null-without-check",
-      "volatile-column-default", "not-null-column-without-default", "column-type-change-rewrite",
-      "unique-constraint-without-index", "exclusion-constraint", "rename-column", "rename-table", "drop-column",
-      "drop-table", "truncate-table", "ban-drop-database", "add-auto-increment-column",
-      "add-stored-generated-column", "vacuum-full-or-cluster", "require-concurrent-partition-detach",
-      "enum-value-in-transaction", "unbatched-backfill", "statements-after-access-exclusive",
-      "require-lock-timeout", "identifier-too-long", "set-logged-unlogged", "lock-table", "transaction-nesting",
-      "prefer-robust-statements", "prefer-jsonb", "prefer-text-over-char", "prefer-timestamptz",
-      "prefer-bigint-primary-key", "syntax-error", "invalid-directive", "unused-suppression", "bodies",
-      "new-tables");
+  /** Every case file under {@code cases/}, by name without {@code .sql}: adding a file adds its cases. */
+  static final List<String> CASE_FILES = caseFiles();
 
   @TestFactory
   Stream<DynamicTest> everyCaseReportsExactlyWhatItExpects() throws IOException {
@@ -47,7 +41,7 @@ class RuleCasesTest {
       for (SqlCase sqlCase : SqlCase.parse(file, read(file))) {
         tests.add(DynamicTest.dynamicTest(file + ": " + sqlCase.name(), () -> {
           Set<String> relevant = new HashSet<>(sqlCase.expectedRules());
-          RuleId.fromId(file).ifPresent(rule -> relevant.add(rule.id()));
+          Rules.find(file).ifPresent(rule -> relevant.add(rule.id()));
           LintReport report = new Linter(sqlCase.options()).lint(sqlCase.sources());
           List<String> actual = report.findings().stream()
               .filter(f -> relevant.contains(f.ruleId()))
@@ -64,12 +58,12 @@ class RuleCasesTest {
 
   @Test
   void everyRuleHasAtLeastOneFlaggedAndOneUnflaggedCase() throws IOException {
-    for (RuleId rule : RuleId.values()) {
+    for (Rule rule : Rules.all()) {
       assertThat(CASE_FILES).as("a case file for %s", rule.id()).contains(rule.id());
       List<SqlCase> cases = SqlCase.parse(rule.id(), read(rule.id()));
       assertThat(cases).as("cases flagging %s", rule.id())
           .anyMatch(c -> c.expectedRules().contains(rule.id()));
-      if (rule != RuleId.SYNTAX_ERROR && rule != RuleId.BAN_DROP_DATABASE) {
+      if (!rule.id().equals("syntax-error") && !rule.id().equals("ban-drop-database")) {
         assertThat(cases).as("look-alikes %s must leave alone", rule.id())
             .anyMatch(c -> !c.expectedRules().contains(rule.id()));
       }
@@ -83,6 +77,21 @@ class RuleCasesTest {
       cases += SqlCase.parse(file, read(file)).size();
     }
     assertThat(cases).isGreaterThanOrEqualTo(150);
+  }
+
+  @Test
+  void theCaseFilesAreFoundOnTheTestClassPath() {
+    assertThat(CASE_FILES).as("case files derived from the cases/ directory")
+        .contains("require-concurrent-index-creation", "syntax-error", "bodies", "new-tables").hasSizeGreaterThan(40);
+  }
+
+  private static List<String> caseFiles() {
+    try (Stream<Path> files = Files.list(Path.of(RuleCasesTest.class.getResource("cases").toURI()))) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sql"))
+          .map(name -> name.substring(0, name.length() - ".sql".length())).sorted().toList();
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("Cannot list the rule cases next to " + RuleCasesTest.class, e);
+    }
   }
 
   static String read(String caseFile) throws IOException {

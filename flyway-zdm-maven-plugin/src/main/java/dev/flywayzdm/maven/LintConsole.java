@@ -5,7 +5,8 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Prints findings into the build log as {@code file:line:col rule-id message}, the form editors and
- * CI annotate, each followed by its safe alternative; the log level follows the severity.
+ * CI annotate, each followed by its safe alternative and the rule's doc page; the log level follows the
+ * severity.
  */
 final class LintConsole {
 
@@ -24,9 +25,10 @@ final class LintConsole {
     }
   }
 
-  /** The finding line and, indented below it, the fix. */
+  /** The finding line and, indented below it, the fix and the rule's page. */
   static String lines(Finding finding) {
     return finding.toText() + " [" + finding.severity().label() + "]" + System.lineSeparator()
-        + "    instead: " + finding.fix();
+        + "    instead: " + finding.fix() + System.lineSeparator()
+        + "    see: " + finding.helpUri();
   }
 }

@@ -1,11 +1,9 @@
 package dev.flywayzdm.maven;
 
 import dev.flywayzdm.lint.Finding;
-import dev.flywayzdm.lint.JsonReport;
 import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.LintReport;
 import dev.flywayzdm.lint.Linter;
-import dev.flywayzdm.lint.SarifReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -193,8 +191,8 @@ public class LintMojo extends AbstractDatabaseMojo {
     Path directory = reportDirectory.toPath();
     try {
       Files.createDirectories(directory);
-      Files.writeString(directory.resolve("lint.json"), JsonReport.write(report), StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve("lint.sarif"), SarifReport.write(report), StandardCharsets.UTF_8);
+      Files.writeString(directory.resolve("lint.json"), report.toJson(), StandardCharsets.UTF_8);
+      Files.writeString(directory.resolve("lint.sarif"), report.toSarif(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new MojoExecutionException("Could not write the lint reports to " + directory + ": " + e.getMessage(), e);
     }

@@ -7,7 +7,6 @@ import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.LintReport;
 import dev.flywayzdm.lint.Linter;
 import dev.flywayzdm.lint.MigrationSource;
-import dev.flywayzdm.lint.RuleId;
 import dev.flywayzdm.lint.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,8 @@ class LintParametersTest {
         List.of("require-concurrent-index-creation=warning"), false, "3");
 
     assertThat(options.targetMajor()).isEqualTo(16);
-    assertThat(options.disabledRules()).contains(RuleId.PREFER_TIMESTAMPTZ, RuleId.REQUIRE_LOCK_TIMEOUT);
-    assertThat(options.severityOf(RuleId.REQUIRE_CONCURRENT_INDEX_CREATION)).isEqualTo(Severity.WARNING);
+    assertThat(options.disabledRules()).contains("prefer-timestamptz", "require-lock-timeout");
+    assertThat(options.severityOf("require-concurrent-index-creation")).isEqualTo(Severity.WARNING);
     assertThat(options.startAfter()).contains("3");
   }
 
@@ -44,7 +43,7 @@ class LintParametersTest {
   void theCallbackBeingActiveSilencesRequireLockTimeout() {
     LintReport report = new Linter(LintParameters.options(13, null, null, true, null)).lint(List.of(PLAIN_INDEX));
 
-    assertThat(report.findings()).extracting(f -> f.rule()).doesNotContain(RuleId.REQUIRE_LOCK_TIMEOUT);
+    assertThat(report.findings()).extracting(f -> f.rule()).doesNotContain("require-lock-timeout");
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The sample service: a users / orders store whose schema evolves through every flyway-zdm pattern.
  * Starting it migrates the database the way any Spring Boot service does, through flyway-zdm's
- * callback and retrying migration strategy (see {@link ZdmFlywayConfiguration}):
+ * callback and retrying migration strategy, configured by flyway-zdm-spring-boot-starter (no
+ * flyway-zdm code in the application: the dependency and {@code application.yml}):
  *
  * <pre>
  * mvn -pl sample-app -am -DskipTests package

@@ -1,7 +1,7 @@
 package dev.flywayzdm.internal.history;
 
 import dev.flywayzdm.internal.settings.DurationText;
-import dev.flywayzdm.lint.MigrationDirectives;
+import dev.flywayzdm.lint.internal.MigrationDirectives;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;

@@ -106,7 +106,8 @@ public final class StepContext {
     return checkpointTable(configuration);
   }
 
-  static QualifiedName checkpointTable(Configuration configuration) {
+  /** The checkpoint table of migrations run with this configuration (read by the Spring Boot starter's endpoint). */
+  public static QualifiedName checkpointTable(Configuration configuration) {
     Optional<String> schema = Optional.ofNullable(configuration == null ? null : configuration.getDefaultSchema())
         .or(() -> Optional.ofNullable(configuration == null ? null : configuration.getSchemas())
             .filter(s -> s.length > 0).map(s -> s[0]));

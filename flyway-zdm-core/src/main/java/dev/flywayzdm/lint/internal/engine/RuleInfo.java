@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
  * Everything users read about a rule, on the rule class itself, so a rule is one file.
  *
  * <p>The {@link #id()} is public API (suppression comments, settings and CI scripts name it): never
- * rename one, retire it instead. {@code RuleDescriptorTest} checks every annotated rule.
+ * rename one, retire it instead. {@code RuleMetadataTest} checks every annotated rule.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -1,5 +1,6 @@
 /**
- * One lint rule per class, each reporting under a stable {@link dev.flywayzdm.lint.RuleId};
- * {@link dev.flywayzdm.lint.internal.rules.Rules} lists them in reporting order. Not public API.
+ * One lint rule per class: its stable kebab-case id, default severity, texts and checks in one file
+ * ({@link dev.flywayzdm.lint.internal.engine.RuleInfo} on the class). {@link dev.flywayzdm.lint.internal.rules.Rules}
+ * derives the rule list from the classes. Not public API.
  */
 package dev.flywayzdm.lint.internal.rules;

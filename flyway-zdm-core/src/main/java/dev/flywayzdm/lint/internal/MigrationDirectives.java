@@ -1,8 +1,9 @@
-package dev.flywayzdm.lint;
+package dev.flywayzdm.lint.internal;
 
 import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.lint.internal.lexer.Comment;
 import dev.flywayzdm.lint.internal.lexer.Lexer;
+import dev.flywayzdm.lint.internal.rules.Rules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +47,11 @@ public record MigrationDirectives(
   /**
    * One {@code zdm:ignore} or {@code zdm:ignore-file} directive.
    *
-   * @param rules the rules it suppresses
+   * @param rules the canonical ids of the rules it suppresses
    * @param reason why, as written
    * @param wholeFile true for {@code ignore-file}; else it applies to the next statement
    */
-  public record Ignore(List<RuleId> rules, String reason, boolean wholeFile, int line, int column) {}
+  public record Ignore(List<String> rules, String reason, boolean wholeFile, int line, int column) {}
 
   /**
    * A {@code zdm:contract expand=<version> [soak=<duration>]} directive.
@@ -93,7 +94,8 @@ public record MigrationDirectives(
     return contractStep() || destructiveReason.isPresent();
   }
 
-  static MigrationDirectives fromComments(List<Comment> comments) {
+  /** Reads the directives from a file's already lexed comments. */
+  public static MigrationDirectives fromComments(List<Comment> comments) {
     Contract contract = null;
     String destructive = null;
     List<Ignore> ignores = new ArrayList<>();
@@ -169,12 +171,12 @@ public record MigrationDirectives(
           + " require-lock-timeout table is empty in every environment", line, column));
       return;
     }
-    List<RuleId> rules = new ArrayList<>();
+    List<String> rules = new ArrayList<>();
     for (String id : matcher.group(1).split(",")) {
-      Optional<RuleId> rule = RuleId.fromId(id);
+      Optional<String> rule = Rules.find(id).map(r -> r.id());
       if (rule.isEmpty()) {
         problems.add(new Problem(name, directive + " names unknown rule '" + id + "'; accepted ids: "
-            + RuleId.acceptedIds(), line, column));
+            + Rules.acceptedIds(), line, column));
         return;
       }
       rules.add(rule.get());

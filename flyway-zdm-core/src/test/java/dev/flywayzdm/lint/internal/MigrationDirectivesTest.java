@@ -1,4 +1,4 @@
-package dev.flywayzdm.lint;
+package dev.flywayzdm.lint.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,9 +54,9 @@ class MigrationDirectivesTest {
         """);
 
     assertThat(directives.ignores()).containsExactly(
-        new MigrationDirectives.Ignore(List.of(RuleId.REQUIRE_LOCK_TIMEOUT, RuleId.LOCK_TABLE), "tiny table", false, 2,
+        new MigrationDirectives.Ignore(List.of("require-lock-timeout", "lock-table"), "tiny table", false, 2,
             3),
-        new MigrationDirectives.Ignore(List.of(RuleId.PREFER_JSONB), "opaque payloads", true, 3, 1));
+        new MigrationDirectives.Ignore(List.of("prefer-jsonb"), "opaque payloads", true, 3, 1));
   }
 
   @Test

@@ -1,0 +1,2 @@
+-- zdm:contract expand=2
+ALTER TABLE users DROP COLUMN name;

@@ -1,0 +1,2 @@
+-- zdm:contract expand=99
+ALTER TABLE users DROP COLUMN name;
