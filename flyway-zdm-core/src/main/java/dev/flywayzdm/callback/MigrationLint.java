@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The linter inside the callback ({@code flyway.zdm.lint}): each SQL migration is linted just before it
- * runs, in one {@link Linter.Session} per migrate run that first reads the applied migrations as
- * context ({@link AppliedLintContext}), so a table created by an earlier migration of the run is known
- * to be new and empty and one from an applied migration to be existing, with its column types.
- * {@code warn} logs the findings; {@code fail} also refuses a
+ * runs, in one {@link Linter.Session} per migrate run that first reads the applied migrations as context
+ * ({@link AppliedLintContext}), so a table created by an earlier migration of the run is known to be new
+ * and empty and one from an applied migration to be existing, with its column types. {@code warn} logs
+ * the findings; {@code fail} also refuses a
  * migration with error-level findings before any of its statements runs.
  */
 final class MigrationLint {

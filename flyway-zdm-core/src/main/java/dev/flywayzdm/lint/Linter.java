@@ -29,9 +29,13 @@ import java.util.stream.Stream;
  * // 1 error, 1 warning in 3 files (3 statements)
  * }</pre>
  *
- * V2 is fine: {@code orders} is created by V1 in the same run, so it is empty. Thread-safe: every
- * {@code lint} call uses a fresh {@link Session}. Every finding links its rule's page
- * ({@link Finding#helpUri()}); {@link LintReport} renders text, JSON and SARIF.
+ * V2 is fine: {@code orders} is created by V1 in the same run, so it is empty. A migration the
+ * database already ran is marked {@link MigrationSource#asApplied()}: it is read as context (its
+ * tables exist and hold rows) and never reported; when nobody knows which files ran,
+ * {@link LintOptions.Builder#eachFileAlone(boolean)} judges each file as on the day it was added.
+ * {@link LintReport#scope()} says which files were pending, applied, and never run by Flyway.
+ * Thread-safe: every {@code lint} call uses a fresh {@link Session}. Every finding links its rule's
+ * page ({@link Finding#helpUri()}); {@link LintReport} renders text, JSON and SARIF.
  */
 public final class Linter {
 

@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * Lints migrations one at a time, in the order Flyway applies them, remembering what earlier ones
- * did: a table created by an earlier migration of the session is new and empty, so indexing or
- * altering it later is not reported. Not thread-safe; one session per migration run. The public
+ * did: a table created by an earlier pending migration of the session is new and empty, so indexing
+ * or altering it later is not reported; one created by an applied migration exists and holds rows.
+ * Not thread-safe; one session per migration run. The public
  * {@code Linter} and its {@code Linter.Session} are the way in.
  */
 public final class LintSession {
