@@ -10,8 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Gives a run's lint session the migrations the database already ran, as context: their tables
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AppliedLintContext {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AppliedLintContext.class);
+  private static final ZdmLog LOG = ZdmLog.of(AppliedLintContext.class);
 
   private AppliedLintContext() {}
 

@@ -20,8 +20,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The linter inside the callback ({@code flyway.zdm.lint}): each SQL migration is linted just before it
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MigrationLint {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MigrationLint.class);
+  private static final ZdmLog LOG = ZdmLog.of(MigrationLint.class);
 
   /** The session of each run in progress, by its Flyway configuration (one callback may serve several Flyways). */
   private final Map<Configuration, Linter.Session> runs = Collections.synchronizedMap(new IdentityHashMap<>());
