@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * tables exist and hold rows) and never reported; when nobody knows which files ran,
  * {@link LintOptions.Builder#eachFileAlone(boolean)} judges each file as on the day it was added.
  * {@link LintReport#scope()} says which files were pending, applied, and never run by Flyway.
- * Thread-safe: every {@code lint} call uses a fresh session.
+ * Thread-safe: every {@code lint} call uses a fresh {@link Session}. Every finding links its rule's
+ * page ({@link Finding#helpUri()}); {@link LintReport} renders text, JSON and SARIF.
  */
 public final class Linter {
 
@@ -117,9 +118,6 @@ public final class Linter {
   public static final class Session {
 
     private final LintSession engine;
-    private final List<String> pendingFiles = new ArrayList<>();
-    private final List<String> appliedFiles = new ArrayList<>();
-    private final List<String> notRunFiles = new ArrayList<>();
 
     private Session(LintSession engine) {
       this.engine = engine;
@@ -139,22 +137,18 @@ public final class Linter {
      */
     public List<Finding> lint(MigrationSource source) {
       if (source.kind() == MigrationSource.Kind.NOT_A_MIGRATION) {
-        notRunFiles.add(source.fileName() + ": " + source.description());
+        engine.notRun(source.fileName(), source.description());
         return List.of();
       }
       boolean context = source.applied() || source.kind() == MigrationSource.Kind.BASELINE;
-      int before = engine.files();
-      List<Finding> findings = EngineFindings.toPublic(engine.lint(source.fileName(), source.sql(),
-          source.executeInTransaction(), source.version(), context));
-      // the engine counts the files it reported on: the others were applied (or before startAfter)
-      (engine.files() > before ? pendingFiles : appliedFiles).add(source.fileName());
-      return findings;
+      return EngineFindings.toPublic(engine.lint(source.fileName(), source.sql(), source.executeInTransaction(),
+          source.version(), context));
     }
 
-    /** Everything found so far in this session, and which files were pending, applied and never run. */
+    /** Everything found so far in this session, with the files taken as pending, applied and never run. */
     public LintReport report() {
       return new LintReport(EngineFindings.toPublic(engine.findings()), engine.files(), engine.statements(),
-          pendingFiles, appliedFiles, notRunFiles);
+          engine.pendingFiles(), engine.appliedFiles(), engine.notRunFiles());
     }
   }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Lints migrations one at a time, in the order Flyway applies them, remembering what earlier ones
  * did: a table created by an earlier pending migration of the session is new and empty, so indexing
- * or altering it later is not reported; one created by an applied migration exists and holds rows. Not thread-safe; one session per migration run. The public
+ * or altering it later is not reported; one created by an applied migration exists and holds rows.
+ * Not thread-safe; one session per migration run. The public
  * {@code Linter} and its {@code Linter.Session} are the way in.
  */
 public final class LintSession {
@@ -29,6 +30,9 @@ public final class LintSession {
   private final Schema schema = new Schema();
   private final FileLinter fileLinter;
   private final List<LintedFinding> findings = new ArrayList<>();
+  private final List<String> pendingFiles = new ArrayList<>();
+  private final List<String> appliedFiles = new ArrayList<>();
+  private final List<String> notRunFiles = new ArrayList<>();
   private int files;
   private int statements;
 
@@ -38,17 +42,19 @@ public final class LintSession {
   }
 
   /**
-   * Lints the next migration. Applied migrations and those up to {@link SessionOptions#startAfter()}
-   * are read for their schema and return no findings.
+   * Lints the next migration. Context migrations (already applied, or baseline ones, which only ever
+   * run on an empty database) and those up to {@link SessionOptions#startAfter()} are read for their
+   * schema and return no findings.
    *
    * @param executeInTransaction the script config's setting, or empty when Flyway decides from the statements
    * @param version the migration's Flyway version, empty for repeatable and unversioned files
-   * @param applied whether the database already ran it: context, never findings
+   * @param context whether the migration is context only: applied to the target database, or a baseline
    * @return the findings of this migration, ordered by line and column
    */
   public List<LintedFinding> lint(String fileName, String sql, Optional<Boolean> executeInTransaction,
-      Optional<String> version, boolean applied) {
-    boolean pending = !applied && pending(version);
+      Optional<String> version, boolean context) {
+    boolean pending = !context && pending(version);
+    (pending ? pendingFiles : appliedFiles).add(fileName);
     if (options.eachFileAlone()) {
       // Nobody knows what the database already ran: each file is judged as on the day it was added.
       schema.forgetNewObjects();
@@ -67,6 +73,11 @@ public final class LintSession {
     return List.copyOf(fileFindings);
   }
 
+  /** Records a file in the locations that Flyway never runs: listed in the report, not linted. */
+  public void notRun(String fileName, String reason) {
+    notRunFiles.add(fileName + ": " + reason);
+  }
+
   /** Everything found so far in this session. */
   public List<LintedFinding> findings() {
     return List.copyOf(findings);
@@ -80,6 +91,21 @@ public final class LintSession {
   /** How many statements those migrations hold, including those inside DO blocks and routines. */
   public int statements() {
     return statements;
+  }
+
+  /** The files linted for findings, in the order they came. */
+  public List<String> pendingFiles() {
+    return List.copyOf(pendingFiles);
+  }
+
+  /** The files read as context only: applied, baseline, or up to {@code startAfter}. */
+  public List<String> appliedFiles() {
+    return List.copyOf(appliedFiles);
+  }
+
+  /** The files Flyway never runs, each as {@code name: reason}. */
+  public List<String> notRunFiles() {
+    return List.copyOf(notRunFiles);
   }
 
   private boolean pending(Optional<String> version) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param severities severity labels ({@code error}, {@code warning}, {@code advice}) replacing a rule's default
  * @param callbackActive whether the callback sets lock_timeout itself, which quiets {@code require-lock-timeout}
  * @param startAfter migrations up to and including this version are read for their schema, not reported
+ * @param eachFileAlone judge each file as if every file before it were applied: a table is new and
+ *     empty only in the file that creates it
  */
 public record SessionOptions(
     EngineOptions engine, Set<String> disabled, Map<String, String> severities, boolean callbackActive,
