@@ -23,6 +23,9 @@ public final class Schema {
 
   private final Set<String> newTables = new HashSet<>();
   private final Map<String, String> newIndexes = new HashMap<>();
+  private final Map<String, String> indexTables = new HashMap<>();
+  private final Set<String> checkConstraints = new HashSet<>();
+  private final Set<String> tablesWithValidatedCheck = new HashSet<>();
   private final Map<String, Map<String, ColumnType>> columnTypes = new HashMap<>();
   private final Map<String, NotNullConstraint> notNullConstraints = new HashMap<>();
   private final Map<String, UnvalidatedConstraint> unvalidated = new HashMap<>();
@@ -49,6 +52,7 @@ public final class Schema {
 
   public void tableDropped(String table) {
     newTables.remove(table);
+    tablesWithValidatedCheck.remove(table);
     columnTypes.remove(table);
   }
 
@@ -56,13 +60,22 @@ public final class Schema {
     if (newTables.remove(from)) {
       newTables.add(to);
     }
+    indexTables.replaceAll((index, table) -> table.equals(from) ? to : table);
     Map<String, ColumnType> columns = columnTypes.remove(from);
     if (columns != null) {
       columnTypes.put(to, columns);
     }
   }
 
+  /** The table of an index created by any migration read so far (applied or pending). */
+  public Optional<String> indexTable(String index) {
+    return Optional.ofNullable(indexTables.get(index));
+  }
+
   public void indexCreated(String index, String table, boolean pending) {
+    if (index != null && table != null) {
+      indexTables.put(index, table);
+    }
     if (pending && index != null) {
       newIndexes.put(index, table);
     }
@@ -70,6 +83,7 @@ public final class Schema {
 
   public void indexDropped(String index) {
     newIndexes.remove(index);
+    indexTables.remove(index);
   }
 
   public void columnTyped(String table, String column, ColumnType type) {
@@ -102,7 +116,28 @@ public final class Schema {
     return Optional.ofNullable(unvalidated.get(key(table, name))).map(UnvalidatedConstraint::transaction);
   }
 
+  /** A CHECK constraint on the table, validated or added NOT VALID (VALIDATE completes it). */
+  void checkConstraintAdded(String table, String name, boolean validated) {
+    if (name != null) {
+      checkConstraints.add(key(table, name));
+    }
+    if (validated) {
+      tablesWithValidatedCheck.add(table);
+    }
+  }
+
+  /**
+   * Whether a validated CHECK constraint on the table is seen. ATTACH PARTITION skips its scan when one
+   * implies the partition bounds; the bounds are not compared, a CHECK is taken as written for that.
+   */
+  public boolean hasValidatedCheck(String table) {
+    return tablesWithValidatedCheck.contains(table);
+  }
+
   void constraintValidated(String table, String name, long transaction) {
+    if (checkConstraints.contains(key(table, name))) {
+      tablesWithValidatedCheck.add(table);
+    }
     unvalidated.remove(key(table, name));
     NotNullConstraint check = notNullConstraints.get(key(table, name));
     if (check != null) {

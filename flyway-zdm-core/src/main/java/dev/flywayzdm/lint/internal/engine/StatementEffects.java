@@ -86,6 +86,9 @@ final class StatementEffects {
     boolean withData = s.containsWord("AS") && !s.matchesAt(s.size() - 3, "WITH", "NO", "DATA")
         && (materialized || !hasColumnList(s, table.next()));
     schema.tableCreated(table.name(), pending && !withData);
+    if (s.containsWord("CHECK")) {
+      schema.checkConstraintAdded(table.name(), null, true);
+    }
     if (table.next() < s.size() && s.get(table.next()).is(TokenKind.OPEN_PAREN)) {
       for (ColumnDefinition column : TableElements.columns(s, table.next())) {
         schema.columnTyped(table.name(), column.name(), column.type());
@@ -118,6 +121,9 @@ final class StatementEffects {
     if (name == null && constraint.notNullColumn() != null) {
       name = table + "_" + constraint.notNullColumn() + (constraint.kind() == ConstraintDefinition.Kind.CHECK
           ? "_check" : "_not_null"); // PostgreSQL's own naming
+    }
+    if (constraint.kind() == ConstraintDefinition.Kind.CHECK) {
+      schema.checkConstraintAdded(table, name, !constraint.notValid());
     }
     if (name == null) {
       return;
