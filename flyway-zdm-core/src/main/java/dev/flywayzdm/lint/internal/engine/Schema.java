@@ -1,8 +1,10 @@
 package dev.flywayzdm.lint.internal.engine;
 
 import dev.flywayzdm.lint.internal.sql.ColumnType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,7 @@ public final class Schema {
   private final Map<String, String> newIndexes = new HashMap<>();
   private final Map<String, String> indexTables = new HashMap<>();
   private final Set<String> checkConstraints = new HashSet<>();
+  private final Map<String, List<List<String>>> indexedColumns = new HashMap<>();
   private final Set<String> tablesWithValidatedCheck = new HashSet<>();
   private final Map<String, Map<String, ColumnType>> columnTypes = new HashMap<>();
   private final Map<String, NotNullConstraint> notNullConstraints = new HashMap<>();
@@ -53,6 +56,7 @@ public final class Schema {
   public void tableDropped(String table) {
     newTables.remove(table);
     tablesWithValidatedCheck.remove(table);
+    indexedColumns.remove(table);
     columnTypes.remove(table);
   }
 
@@ -61,10 +65,32 @@ public final class Schema {
       newTables.add(to);
     }
     indexTables.replaceAll((index, table) -> table.equals(from) ? to : table);
+    List<List<String>> indexed = indexedColumns.remove(from);
+    if (indexed != null) {
+      indexedColumns.put(to, indexed);
+    }
     Map<String, ColumnType> columns = columnTypes.remove(from);
     if (columns != null) {
       columnTypes.put(to, columns);
     }
+  }
+
+  /** An index, primary key or unique constraint on the table whose leading plain columns are these. */
+  public void columnsIndexed(String table, List<String> leadingColumns) {
+    if (table != null && !leadingColumns.isEmpty()) {
+      indexedColumns.computeIfAbsent(table, t -> new ArrayList<>()).add(List.copyOf(leadingColumns));
+    }
+  }
+
+  /**
+   * Whether an index seen so far starts with exactly these columns, in any order: then a lookup by them,
+   * such as the one a foreign key check makes on every delete of the referenced row, uses the index.
+   */
+  public boolean hasIndexLeadingWith(String table, List<String> columns) {
+    Set<String> wanted = Set.copyOf(columns);
+    return indexedColumns.getOrDefault(table, List.of()).stream()
+        .anyMatch(index -> index.size() >= wanted.size()
+            && Set.copyOf(index.subList(0, wanted.size())).equals(wanted));
   }
 
   /** The table of an index created by any migration read so far (applied or pending). */

@@ -6,6 +6,7 @@ import dev.flywayzdm.lint.internal.lexer.TokenKind;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.AlterTable;
 import dev.flywayzdm.lint.internal.sql.ColumnDefinition;
+import dev.flywayzdm.lint.internal.sql.ColumnList;
 import dev.flywayzdm.lint.internal.sql.ConstraintDefinition;
 import dev.flywayzdm.lint.internal.sql.LockMode;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
@@ -69,6 +70,9 @@ final class StatementEffects {
       if (index != null && table != null) {
         schema.indexCreated(index.name(), table.name(), pending && schema.isNew(table.name()));
       }
+      if (table != null) {
+        schema.columnsIndexed(table.name(), ColumnList.leading(s, table.next()));
+      }
       return;
     }
     while (at < s.size() && s.get(at).is(TokenKind.WORD) && TABLE_PREFIXES.contains(s.get(at).upper())) {
@@ -92,6 +96,12 @@ final class StatementEffects {
     if (table.next() < s.size() && s.get(table.next()).is(TokenKind.OPEN_PAREN)) {
       for (ColumnDefinition column : TableElements.columns(s, table.next())) {
         schema.columnTyped(table.name(), column.name(), column.type());
+        if (column.primaryKey() || column.unique()) {
+          schema.columnsIndexed(table.name(), List.of(column.name()));
+        }
+      }
+      for (List<String> key : TableElements.keyColumns(s, table.next())) {
+        schema.columnsIndexed(table.name(), key);
       }
     }
   }
@@ -104,7 +114,12 @@ final class StatementEffects {
     String table = alter.table();
     for (AlterAction action : alter.actions()) {
       switch (action.kind()) {
-        case ADD_COLUMN -> schema.columnTyped(table, action.column(), action.columnDefinition().type());
+        case ADD_COLUMN -> {
+          schema.columnTyped(table, action.column(), action.columnDefinition().type());
+          if (action.columnDefinition().primaryKey() || action.columnDefinition().unique()) {
+            schema.columnsIndexed(table, List.of(action.column()));
+          }
+        }
         case ALTER_COLUMN_TYPE -> schema.columnTyped(table, action.column(), action.newType());
         case RENAME_TABLE -> schema.tableRenamed(table, action.target());
         case RENAME_COLUMN -> schema.columnRenamed(table, action.column(), action.target());
@@ -124,6 +139,10 @@ final class StatementEffects {
     }
     if (constraint.kind() == ConstraintDefinition.Kind.CHECK) {
       schema.checkConstraintAdded(table, name, !constraint.notValid());
+    }
+    if (constraint.kind() == ConstraintDefinition.Kind.PRIMARY_KEY
+        || constraint.kind() == ConstraintDefinition.Kind.UNIQUE) {
+      schema.columnsIndexed(table, constraint.columns());
     }
     if (name == null) {
       return;
