@@ -47,6 +47,7 @@ final class StatementEffects {
       }
     }
     lockTimeout(s, file, context.transaction(), context.inTransaction());
+    statementTimeout(s, file, context.transaction(), context.inTransaction());
     TableLock.of(context).ifPresent(lock -> {
       if (context.inTransaction() && lock.existing() && lock.mode() == LockMode.ACCESS_EXCLUSIVE
           && file.accessExclusiveTransaction != context.transaction()) {
@@ -155,7 +156,36 @@ final class StatementEffects {
     }
   }
 
+  /** A SET/RESET of a timeout setting: whether it is now non-zero and whether only for this transaction. */
+  private record TimeoutChange(boolean on, boolean local) {}
+
   private static void lockTimeout(Statement s, FileState file, long transaction, boolean inTransaction) {
+    TimeoutChange change = timeoutChange(s, "lock_timeout");
+    if (change == null) {
+      return;
+    }
+    if (change.local()) {
+      file.lockTimeoutTransaction = change.on() && inTransaction ? transaction : -1;
+    } else {
+      file.lockTimeoutInSession = change.on();
+      file.lockTimeoutTransaction = change.on() ? file.lockTimeoutTransaction : -1;
+    }
+  }
+
+  private static void statementTimeout(Statement s, FileState file, long transaction, boolean inTransaction) {
+    TimeoutChange change = timeoutChange(s, "statement_timeout");
+    if (change == null) {
+      return;
+    }
+    if (change.local()) {
+      file.statementTimeoutTransaction = change.on() && inTransaction ? transaction : -1;
+    } else {
+      file.statementTimeoutInSession = change.on();
+      file.statementTimeoutTransaction = change.on() ? file.statementTimeoutTransaction : -1;
+    }
+  }
+
+  private static TimeoutChange timeoutChange(Statement s, String setting) {
     Boolean on = null;
     boolean local = false;
     if (s.startsWith("SET") || s.startsWith("RESET")) {
@@ -164,27 +194,19 @@ final class StatementEffects {
         local = s.isWord(at, "LOCAL");
         at++;
       }
-      if (s.isWord(at, "LOCK_TIMEOUT")) {
+      if (s.isWord(at, setting)) {
         on = s.startsWith("SET") && nonZero(s.tokens().subList(Math.min(at + 2, s.size()), s.size()));
       } else if (s.startsWith("RESET") && s.isWord(at, "ALL")) {
         on = false;
       }
     } else if (s.startsWith("SELECT")) {
       int call = s.indexOfWord("SET_CONFIG", 1);
-      if (call >= 0 && call + 4 < s.size() && s.get(call + 2).value().equalsIgnoreCase("lock_timeout")) {
+      if (call >= 0 && call + 4 < s.size() && s.get(call + 2).value().equalsIgnoreCase(setting)) {
         on = nonZero(List.of(s.get(call + 4)));
         local = s.isWord(call + 6, "TRUE");
       }
     }
-    if (on == null) {
-      return;
-    }
-    if (local) {
-      file.lockTimeoutTransaction = on && inTransaction ? transaction : -1;
-    } else {
-      file.lockTimeoutInSession = on;
-      file.lockTimeoutTransaction = on ? file.lockTimeoutTransaction : -1;
-    }
+    return on == null ? null : new TimeoutChange(on, local);
   }
 
   private static boolean nonZero(List<Token> value) {
