@@ -6,7 +6,6 @@ import dev.flywayzdm.lint.internal.engine.Rule;
 import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.StatementContext;
 import dev.flywayzdm.lint.internal.lexer.Statement;
-import dev.flywayzdm.lint.internal.sql.CreateIndex;
 import dev.flywayzdm.lint.internal.sql.DataChange;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
 
@@ -15,8 +14,8 @@ import dev.flywayzdm.lint.internal.sql.ObjectName;
 @RuleInfo(
     id = "require-statement-timeout",
     severity = "advice",
-    title = "A statement that works through a whole existing table runs with no statement_timeout in force",
-    why = "PostgreSQL's default statement_timeout is 0 (none): a backfill, a refresh or a plain index build"
+    title = "A backfill or concurrent refresh of an existing table runs with no statement_timeout in force",
+    why = "PostgreSQL's default statement_timeout is 0 (none): a targeted UPDATE or DELETE, or a concurrent refresh,"
           + " that meets a far larger table than expected, or waits on row locks, runs for hours with the"
           + " deployment stuck behind it, its locks held, and nothing that ends it.",
     fix = "Set statement_timeout for the migration, sized to the longest run you accept (SET LOCAL"
@@ -40,26 +39,26 @@ public final class RequireStatementTimeout implements Rule {
     }
   }
 
-  /** What the statement does to a whole existing table, or null when it is not such a statement. */
+  /**
+   * What long work the statement does on an existing table that no other rule already reports, or null.
+   * A whole-table UPDATE/DELETE is unbatched-backfill's, a plain index build require-concurrent-index-creation's
+   * and a plain refresh refresh-materialized-view-concurrently's: their fixes (BatchedBackfillMigration,
+   * CONCURRENTLY) change the statement, so a second finding on it would only be noise.
+   */
   private static String longWork(StatementContext context) {
     Statement s = context.statement();
     DataChange change = DataChange.read(s);
     if (change != null) {
-      return context.existing(change.table()) ? change.verb() + " of " + change.table() : null;
+      return change.filtered() && context.existing(change.table())
+          ? change.verb() + " of " + change.table() : null;
     }
-    CreateIndex index = CreateIndex.read(s);
-    if (index != null) {
-      // CONCURRENTLY cannot run in a transaction and a timeout would leave an invalid index to rebuild;
-      // ConcurrentIndexMigration bounds and retries that case itself.
-      return !index.concurrently() && !index.only() && context.existing(index.table())
-          ? "index build on " + index.table() : null;
-    }
-    if (s.startsWith("REFRESH", "MATERIALIZED", "VIEW")) {
-      ObjectName view = ObjectName.at(s, s.isWord(3, "CONCURRENTLY") ? 4 : 3);
+    if (s.startsWith("REFRESH", "MATERIALIZED", "VIEW", "CONCURRENTLY")) {
+      ObjectName view = ObjectName.at(s, 4);
       return view != null && context.existing(view.name()) ? "refresh of " + view.name() : null;
     }
-    // VALIDATE CONSTRAINT is left alone on purpose: under SHARE UPDATE EXCLUSIVE it blocks no reads or writes,
-    // so the callback lets it run as long as it needs (README, statementTimeout) and so does this rule.
+    // A concurrent index build is left alone: a timeout would leave an invalid index, and
+    // ConcurrentIndexMigration bounds and retries it. VALIDATE CONSTRAINT too: under SHARE UPDATE EXCLUSIVE
+    // it blocks no reads or writes, so the callback lets it run as long as it needs (README, statementTimeout).
     return null;
   }
 }
