@@ -14,8 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Where flyway-zdm's rules begin in a database's migration history. Migrations up to and including
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 record AdoptionPoint(Optional<MigrationVersion> startAfter, String source) {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AdoptionPoint.class);
+  private static final ZdmLog LOG = ZdmLog.of(AdoptionPoint.class);
 
   /** The table flyway-zdm owns, in the schema of Flyway's history table. */
   static final String TABLE = "flyway_zdm_adoption";

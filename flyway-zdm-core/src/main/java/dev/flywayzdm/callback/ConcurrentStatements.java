@@ -14,8 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Runs the concurrent statements of SQL migrations ({@link ConcurrentStatement}) the way
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConcurrentStatements {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConcurrentStatements.class);
+  private static final ZdmLog LOG = ZdmLog.of(ConcurrentStatements.class);
 
   private record Running(String what, StatementWatcher watcher, LongStatementTimeouts timeouts, Duration bound) {}
 

@@ -9,8 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The callback's half of the soak gate: before a contract migration starts, the internal
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ContractSoakCheck {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ContractSoakCheck.class);
+  private static final ZdmLog LOG = ZdmLog.of(ContractSoakCheck.class);
 
   private ContractSoakCheck() {}
 

@@ -7,7 +7,6 @@ import dev.flywayzdm.internal.history.MigrationReader;
 import dev.flywayzdm.lint.Finding;
 import dev.flywayzdm.lint.LintOptions;
 import dev.flywayzdm.lint.Linter;
-import dev.flywayzdm.lint.MigrationSource;
 import dev.flywayzdm.lint.Severity;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,18 +20,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The linter inside the callback ({@code flyway.zdm.lint}): each SQL migration is linted just before it
- * runs, in one {@link Linter.Session} per migrate run, so a table created by an earlier migration of the
- * run is known to be new and empty. {@code warn} logs the findings; {@code fail} also refuses a
+ * runs, in one {@link Linter.Session} per migrate run that first reads the applied migrations as context
+ * ({@link AppliedLintContext}), so a table created by an earlier migration of the run is known to be new
+ * and empty and one from an applied migration to be existing, with its column types. {@code warn} logs
+ * the findings; {@code fail} also refuses a
  * migration with error-level findings before any of its statements runs.
  */
 final class MigrationLint {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MigrationLint.class);
+  private static final ZdmLog LOG = ZdmLog.of(MigrationLint.class);
 
   /** The session of each run in progress, by its Flyway configuration (one callback may serve several Flyways). */
   private final Map<Configuration, Linter.Session> runs = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -61,11 +61,13 @@ final class MigrationLint {
     Linter.Session session = runs.get(configuration);
     if (session == null) {
       session = new Linter(options(connection, settings, adoption)).session();
+      AppliedLintContext.readInto(session, configuration);
       runs.put(configuration, session);
     }
     // The real transaction mode, not a guess from the statements: Flyway has already decided it.
-    List<Finding> findings = session.lint(
-        MigrationSource.of(info.getScript(), sql.get()).withExecuteInTransaction(transactional));
+    LintSources lintSource = LintSources.of(info, sql.get(), configuration);
+    List<Finding> findings = session.lint(lintSource.source().withExecuteInTransaction(transactional)).stream()
+        .map(lintSource::inFile).toList();
     for (Finding finding : findings) {
       LOG.warn("flyway-zdm lint: {} ({}). Fix: {} See {}", finding.toText(), finding.severity().label(), finding.fix(),
           finding.helpUri());

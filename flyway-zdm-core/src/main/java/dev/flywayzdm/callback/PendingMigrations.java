@@ -11,13 +11,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /** Questions about the migrations a run is about to apply, answered before the first one runs. */
 final class PendingMigrations {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PendingMigrations.class);
+  private static final ZdmLog LOG = ZdmLog.of(PendingMigrations.class);
 
   private PendingMigrations() {}
 

@@ -8,8 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * What the callback says before the first migration runs: old transactions that may block a
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PreFlight {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PreFlight.class);
+  private static final ZdmLog LOG = ZdmLog.of(PreFlight.class);
 
   private PreFlight() {}
 

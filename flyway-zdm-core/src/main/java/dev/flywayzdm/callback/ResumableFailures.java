@@ -17,8 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Forgets the failed runs of flyway-zdm's own migrations, so that running the same {@code migrate}
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ResumableFailures {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ResumableFailures.class);
+  private static final ZdmLog LOG = ZdmLog.of(ResumableFailures.class);
 
   /** One failed row of the schema history. */
   record FailedRun(int installedRank, String version, String script) {}

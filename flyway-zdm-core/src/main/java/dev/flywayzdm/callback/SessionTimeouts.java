@@ -9,8 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Puts lock_timeout (and statement_timeout) on the connection of one migration and takes them off
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionTimeouts {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SessionTimeouts.class);
+  private static final ZdmLog LOG = ZdmLog.of(SessionTimeouts.class);
 
   /** The session's values before the migration, to put back afterwards. */
   private record Held(String migration, SessionSetting lockTimeout, SessionSetting statementTimeout, Duration wanted,

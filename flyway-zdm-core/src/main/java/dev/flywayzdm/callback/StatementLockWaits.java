@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.api.callback.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Names who held the locks a failed SQL statement waited for. Flyway hands callbacks no SQLSTATE
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StatementLockWaits {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StatementLockWaits.class);
+  private static final ZdmLog LOG = ZdmLog.of(StatementLockWaits.class);
 
   /** When the running statement of each SQL migration started, by connection. */
   private final Map<Connection, Long> starts = new ConcurrentHashMap<>();
@@ -53,7 +52,7 @@ final class StatementLockWaits {
       return;
     }
     String migration = context.getMigrationInfo() == null ? "flyway-zdm" : MigrationName.of(context.getMigrationInfo());
-    String head = StatementText.head(statement.getSql());
+    String head = StatementText.command(statement.getSql());
     try {
       StatementLockers.Lockers lockers = StatementLockers.lookUp(context.getConfiguration(), statement.getSql(),
           StatementLockers.backendPid(context.getConnection()));

@@ -19,8 +19,7 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The Flyway callback that makes a plain {@code flyway migrate} safe for a running application.
@@ -34,7 +33,12 @@ import org.slf4j.LoggerFactory;
  *       CONCURRENTLY} or {@code DETACH PARTITION ... CONCURRENTLY} statement in a SQL migration
  *       waits for older transactions without that lock_timeout, bounded by
  *       {@code flyway.zdm.lockRetryMaxTotal}, with the sessions it waits for logged; an INVALID
- *       index a failed run of it left is dropped first ({@link ConcurrentStatements}).
+   *       index a failed run of it left is dropped first ({@link ConcurrentStatements}).
+ *   <li>A SQL statement that takes a table lock the application would queue behind ({@code ALTER TABLE},
+ *       {@code CREATE INDEX}, {@code DROP TABLE}, {@code TRUNCATE}, ...) gets it first in short attempts of
+ *       {@code flyway.zdm.lockAttemptTimeout} under a savepoint, retried with backoff within
+ *       {@code flyway.zdm.lockRetryMaxTotal}, the sessions in the way named on each attempt
+ *       ({@link StatementLockFirst}): so the application waits at most one short attempt, in every runner.
  *   <li>Before the run: the settings are validated, old transactions that would block migrations
  *       are logged, and a pending non-transactional migration under Flyway's transactional lock
  *       fails fast with the fix instead of hanging.
@@ -65,7 +69,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ZeroDowntimeCallback implements Callback {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeCallback.class);
+  private static final ZdmLog LOG = ZdmLog.of(ZeroDowntimeCallback.class);
 
   private final SessionTimeouts timeouts = new SessionTimeouts();
   private final ConcurrentStatements concurrent = new ConcurrentStatements();
@@ -74,6 +78,7 @@ public class ZeroDowntimeCallback implements Callback {
   /** Each run's adoption point (where flyway-zdm's rules begin), by its Flyway configuration. */
   private final Map<Configuration, AdoptionPoint> adoptions = new ConcurrentHashMap<>();
   private final StatementLockWaits lockWaits = new StatementLockWaits();
+  private final StatementLockFirst lockFirst = new StatementLockFirst();
 
   /**
    * This callback in a form Spring (or any container that reflects over a bean's class) accepts on
@@ -263,6 +268,7 @@ public class ZeroDowntimeCallback implements Callback {
             sql, ZdmSettings.of(configuration));
       }
     }
+    lockFirst.before(connection, context.getConfiguration(), info, context.getStatement().getSql());
   }
 
   private void afterStatement(Context context, boolean failed) {

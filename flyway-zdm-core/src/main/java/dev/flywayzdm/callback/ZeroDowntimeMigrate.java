@@ -5,6 +5,7 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.flywayzdm.config.ZdmSettings;
 import dev.flywayzdm.internal.flyway.FlywayInternals;
+import dev.flywayzdm.internal.lockfirst.LockWaitExhaustedException;
 import dev.flywayzdm.internal.pg.LockBounds;
 import dev.flywayzdm.internal.pg.LockRetry;
 import dev.flywayzdm.internal.settings.DurationText;
@@ -15,15 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Runs {@code flyway.migrate()} and, when a transactional migration failed on lock_timeout (55P03),
  * runs it again with exponential backoff and jitter: such a migration rolled back cleanly, so the
  * retry starts it afresh. Bounds come from {@code flyway.zdm.lockRetries},
  * {@code lockRetryMinBackoff}, {@code lockRetryMaxBackoff} and {@code lockRetryMaxTotal}. Any other
- * failure, and a lock timeout in a migration without a transaction, is rethrown at once.
+ * failure, and a lock timeout in a migration without a transaction, is rethrown at once; so is the
+ * callback's own give-up on a statement's lock ({@code flyway.zdm.lockAttemptTimeout}), whose attempts
+ * already spent the bounds.
  *
  * <pre>{@code
  * ZeroDowntimeMigrate.Result result = ZeroDowntimeMigrate.of(flyway).migrate();
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ZeroDowntimeMigrate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeMigrate.class);
+  private static final ZdmLog LOG = ZdmLog.of(ZeroDowntimeMigrate.class);
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final Flyway flyway;
@@ -116,6 +118,11 @@ public final class ZeroDowntimeMigrate {
       return false;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof LockWaitExhaustedException) {
+        return false; // the callback's attempts already spent flyway.zdm.lockRetryMaxTotal on this statement
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
         return true;
       }
@@ -130,16 +137,11 @@ public final class ZeroDowntimeMigrate {
       return "the failed statement is unknown, so its lock holders cannot be named";
     }
     try {
-      return "\"" + oneLine(statement.get()) + "\" needed a lock " + StatementLockers.lookUp(flyway.getConfiguration(), statement.get(),
+      return StatementText.command(statement.get()) + " needed a lock " + StatementLockers.lookUp(flyway.getConfiguration(), statement.get(),
           Optional.empty()).describe();
     } catch (SQLException | RuntimeException e) {
       return "could not look up who holds the lock: " + e.getMessage();
     }
-  }
-
-  private static String oneLine(String sql) {
-    String line = sql.strip().replaceAll("\\s+", " ");
-    return line.length() > 120 ? line.substring(0, 120) + " (cut)" : line;
   }
 
   private static String firstLine(Throwable failure) {

@@ -39,11 +39,17 @@ public class ZdmConfigurationExtension implements ConfigurationExtension {
   private String lockRetryMinBackoff;
   private String lockRetryMaxBackoff;
   private String lockRetryMaxTotal;
+  private String lockAttemptTimeout;
   private String soak;
   private String lint;
   private String maxBlockerAge;
   private String backfillBatchSize;
   private String backfillPause;
+  private String backfillLockRetries;
+  private String maxReplicaLag;
+  private String maxReplicaLagBytes;
+  private String backfillThrottleQuery;
+  private String backfillMaxWait;
   private String lintDisabledRules;
   private String lintSeverity;
   private String startAfter;

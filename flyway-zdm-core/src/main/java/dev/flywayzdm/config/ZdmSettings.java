@@ -1,8 +1,10 @@
 package dev.flywayzdm.config;
 
+import dev.flywayzdm.internal.pg.UserSql;
 import dev.flywayzdm.internal.settings.DurationText;
 import dev.flywayzdm.internal.settings.SettingKey;
 import dev.flywayzdm.internal.settings.SettingType;
+import dev.flywayzdm.internal.settings.VersionText;
 import dev.flywayzdm.lint.LintOptions;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -10,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
@@ -92,6 +93,15 @@ public final class ZdmSettings {
   }
 
   /**
+   * The lock_timeout of one attempt to take a SQL migration statement's table lock before the statement
+   * runs: the longest the application's queries queue behind that attempt. Zero: no attempts, the
+   * statement waits for its lock itself, for up to {@link #lockTimeout()}.
+   */
+  public Duration lockAttemptTimeout() {
+    return (Duration) values.get(SettingKey.LOCK_ATTEMPT_TIMEOUT);
+  }
+
+  /**
    * Bound on transactional statements; zero means none. Never applied to concurrent index builds and
    * constraint validations, which may legitimately run for hours.
    */
@@ -152,6 +162,31 @@ public final class ZdmSettings {
     return (Duration) values.get(SettingKey.BACKFILL_PAUSE);
   }
 
+  /** How often one backfill batch is retried after lock_timeout before the backfill gives up (resumable). */
+  public int backfillLockRetries() {
+    return (Integer) values.get(SettingKey.BACKFILL_LOCK_RETRIES);
+  }
+
+  /** A backfill waits while a streaming standby's replay_lag is above this; zero: not checked. */
+  public Duration maxReplicaLag() {
+    return (Duration) values.get(SettingKey.MAX_REPLICA_LAG);
+  }
+
+  /** A backfill waits while a standby has more bytes of WAL than this still to replay; zero: not checked. */
+  public long maxReplicaLagBytes() {
+    return (Long) values.get(SettingKey.MAX_REPLICA_LAG_BYTES);
+  }
+
+  /** A query returning one boolean: a backfill waits while it returns true. */
+  public Optional<String> backfillThrottleQuery() {
+    return Optional.ofNullable((String) values.get(SettingKey.BACKFILL_THROTTLE_QUERY));
+  }
+
+  /** The longest a backfill waits before one batch (replica lag, throttle query, an operator's pause). */
+  public Duration backfillMaxWait() {
+    return (Duration) values.get(SettingKey.BACKFILL_MAX_WAIT);
+  }
+
   /**
    * The last migration version from before flyway-zdm was adopted (e.g. {@code 41}): migrations up to
    * and including it run as plain Flyway runs them, without the destructive-statement gate and without
@@ -168,6 +203,7 @@ public final class ZdmSettings {
       case LINT_DISABLED_RULES -> lintOptions.disabledRulesText();
       case LINT_SEVERITY -> lintOptions.severitiesText();
       case START_AFTER -> startAfter.orElse("");
+      case BACKFILL_THROTTLE_QUERY -> backfillThrottleQuery().orElse("");
       default -> key.type().format(values.get(key));
     };
   }
@@ -223,6 +259,11 @@ public final class ZdmSettings {
     /** {@code flyway.zdm.lockTimeout}: see {@link ZdmSettings#lockTimeout()}. */
     public Builder lockTimeout(Duration value) {
       return put(SettingKey.LOCK_TIMEOUT, value);
+    }
+
+    /** {@code flyway.zdm.lockAttemptTimeout}: see {@link ZdmSettings#lockAttemptTimeout()}; zero turns attempts off. */
+    public Builder lockAttemptTimeout(Duration value) {
+      return put(SettingKey.LOCK_ATTEMPT_TIMEOUT, value);
     }
 
     /** {@code flyway.zdm.statementTimeout}; zero means none. */
@@ -282,21 +323,45 @@ public final class ZdmSettings {
       return put(SettingKey.BACKFILL_PAUSE, value);
     }
 
+    /** {@code flyway.zdm.backfillLockRetries}: lock_timeout retries of one backfill batch. */
+    public Builder backfillLockRetries(int value) {
+      return put(SettingKey.BACKFILL_LOCK_RETRIES, value);
+    }
+
+    /** {@code flyway.zdm.maxReplicaLag}: the replay_lag a backfill waits out; zero switches the check off. */
+    public Builder maxReplicaLag(Duration value) {
+      return put(SettingKey.MAX_REPLICA_LAG, value);
+    }
+
+    /** {@code flyway.zdm.maxReplicaLagBytes}: the WAL still to replay a backfill waits out; zero switches it off. */
+    public Builder maxReplicaLagBytes(long value) {
+      return put(SettingKey.MAX_REPLICA_LAG_BYTES, value);
+    }
+
+    /**
+     * {@code flyway.zdm.backfillThrottleQuery}: one query returning a boolean, true while backfills must
+     * wait; run as given, so it must be a single statement. Null or blank clears it.
+     */
+    public Builder backfillThrottleQuery(String sql) {
+      if (sql == null || sql.isBlank()) {
+        values.remove(SettingKey.BACKFILL_THROTTLE_QUERY);
+        return this;
+      }
+      values.put(SettingKey.BACKFILL_THROTTLE_QUERY, UserSql.fragment(SettingKey.BACKFILL_THROTTLE_QUERY.qualified(), sql));
+      return this;
+    }
+
+    /** {@code flyway.zdm.backfillMaxWait}: the longest wait before one backfill batch. */
+    public Builder backfillMaxWait(Duration value) {
+      return put(SettingKey.BACKFILL_MAX_WAIT, value);
+    }
+
     /**
      * {@code flyway.zdm.startAfter}: migrations up to and including this version predate flyway-zdm and
      * run as plain Flyway runs them; null or blank clears it. {@code 1_2} is read as {@code 1.2}.
      */
     public Builder startAfter(String version) {
-      if (version == null || version.isBlank()) {
-        startAfter = Optional.empty();
-        return this;
-      }
-      String normalized = version.trim().replace('_', '.');
-      if (!normalized.matches("[0-9]+(\\.[0-9]+)*")) {
-        throw new IllegalArgumentException("flyway.zdm.startAfter = '" + normalized + "' is not a Flyway version: expected"
-            + " the version of the last migration applied before flyway-zdm, such as 41 or 1.2 (1_2 is read as 1.2)");
-      }
-      startAfter = Optional.of(normalized);
+      startAfter = VersionText.parse(SettingKey.START_AFTER.qualified(), version);
       return this;
     }
 
@@ -308,20 +373,13 @@ public final class ZdmSettings {
     Builder text(SettingKey key, String text) {
       switch (key) {
         case LINT -> lint(LintMode.parse(key.qualified(), text));
-        case LINT_DISABLED_RULES -> lintOptions(rethrowNamed(key, text, () -> lintOptions.toBuilder().disable(text).build()));
-        case LINT_SEVERITY -> lintOptions(rethrowNamed(key, text, () -> lintOptions.toBuilder().severities(text).build()));
+        case LINT_DISABLED_RULES -> lintOptions(key.parsedBy(text, () -> lintOptions.toBuilder().disable(text).build()));
+        case LINT_SEVERITY -> lintOptions(key.parsedBy(text, () -> lintOptions.toBuilder().severities(text).build()));
         case START_AFTER -> startAfter(text);
+        case BACKFILL_THROTTLE_QUERY -> backfillThrottleQuery(text);
         default -> values.put(key, key.parse(text));
       }
       return this;
-    }
-
-    private static LintOptions rethrowNamed(SettingKey key, String text, Supplier<LintOptions> parse) {
-      try {
-        return parse.get();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(key.qualified() + " = '" + text + "': " + e.getMessage(), e);
-      }
     }
 
     /** The settings; throws {@link IllegalArgumentException} when two values contradict each other. */

@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  *     columns and tables; when false every destructive statement is reported
  * @param startAfter migrations up to and including this version are already applied: they are read
  *     to learn the schema (their tables count as existing ones) but not reported
+ * @param eachFileAlone judge each file as if every file before it were already applied: a table is
+ *     new and empty only in the file that creates it. For a folder linted without a schema history or
+ *     a version-control base, where nobody knows which files the database already ran
  */
 public record LintOptions(
     int targetMajor,
@@ -39,7 +42,8 @@ public record LintOptions(
     Map<String, Severity> severityOverrides,
     boolean callbackActive,
     boolean contractSteps,
-    Optional<String> startAfter) {
+    Optional<String> startAfter,
+    boolean eachFileAlone) {
 
   /** The oldest PostgreSQL major flyway-zdm supports, assumed when nothing better is known. */
   public static final int DEFAULT_TARGET_MAJOR = 13;
@@ -76,6 +80,7 @@ public record LintOptions(
     builder.callbackActive = callbackActive;
     builder.contractSteps = contractSteps;
     builder.startAfter = startAfter.orElse(null);
+    builder.eachFileAlone = eachFileAlone;
     return builder;
   }
 
@@ -115,7 +120,7 @@ public record LintOptions(
     Map<String, String> severities = new TreeMap<>();
     severityOverrides.forEach((rule, severity) -> severities.put(rule, severity.label()));
     return new SessionOptions(new EngineOptions(targetMajor, contractSteps), disabledRules, severities,
-        callbackActive, startAfter);
+        callbackActive, startAfter, eachFileAlone);
   }
 
   private static int checkMajor(int major) {
@@ -133,6 +138,7 @@ public record LintOptions(
     private boolean callbackActive;
     private boolean contractSteps = true;
     private String startAfter;
+    private boolean eachFileAlone;
 
     private Builder() {}
 
@@ -214,10 +220,20 @@ public record LintOptions(
       return this;
     }
 
+    /**
+     * Whether each file is judged as if all files before it were applied (a table is new only in the
+     * file that creates it), for folders whose applied migrations are unknown. Default false: tables
+     * created by an earlier pending migration are new and empty.
+     */
+    public Builder eachFileAlone(boolean alone) {
+      this.eachFileAlone = alone;
+      return this;
+    }
+
     /** The immutable options. */
     public LintOptions build() {
       return new LintOptions(targetMajor, disabled, overrides, callbackActive, contractSteps,
-          Optional.ofNullable(startAfter));
+          Optional.ofNullable(startAfter), eachFileAlone);
     }
   }
 }

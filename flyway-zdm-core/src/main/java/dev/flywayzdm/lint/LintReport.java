@@ -19,11 +19,54 @@ import java.util.List;
  * @param findings every finding, ordered by file (Flyway order), line and column
  * @param files how many migration files were checked
  * @param statements how many statements were checked, including those inside DO blocks and routines
+ * @param pendingFiles the files linted for findings, in Flyway order
+ * @param appliedFiles the files taken as already applied: read for the schema, never reported
+ * @param notRunFiles files in the locations that Flyway will never run, each with the reason
  */
-public record LintReport(List<Finding> findings, int files, int statements) {
+public record LintReport(List<Finding> findings, int files, int statements, List<String> pendingFiles,
+    List<String> appliedFiles, List<String> notRunFiles) {
+
+  /** Files named in full in {@link #scope()}; longer lists show their first and last ones. */
+  private static final int LISTED = 6;
 
   public LintReport {
     findings = List.copyOf(findings);
+    pendingFiles = List.copyOf(pendingFiles);
+    appliedFiles = List.copyOf(appliedFiles);
+    notRunFiles = List.copyOf(notRunFiles);
+  }
+
+  /** A report that does not say which files were pending and which applied. */
+  public LintReport(List<Finding> findings, int files, int statements) {
+    this(findings, files, statements, List.of(), List.of(), List.of());
+  }
+
+  /**
+   * Which files were linted and which taken as applied, one line each, e.g.
+   * {@code pending (2): V13__a.sql, V14__b.sql} and {@code applied, read as context (12): V1__init.sql, ...};
+   * then any files Flyway never runs. Empty when nothing was recorded.
+   */
+  public List<String> scope() {
+    List<String> lines = new ArrayList<>();
+    if (!pendingFiles.isEmpty() || !appliedFiles.isEmpty()) {
+      lines.add("pending, linted (" + pendingFiles.size() + "): " + listed(pendingFiles));
+      lines.add("applied, read as context only (" + appliedFiles.size() + "): " + listed(appliedFiles));
+    }
+    if (!notRunFiles.isEmpty()) {
+      lines.add("never run by Flyway, not linted (" + notRunFiles.size() + "): " + String.join("; ", notRunFiles));
+    }
+    return List.copyOf(lines);
+  }
+
+  private static String listed(List<String> names) {
+    if (names.isEmpty()) {
+      return "none";
+    }
+    if (names.size() <= LISTED) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, 3)) + ", ... " + (names.size() - 5) + " more ..., "
+        + String.join(", ", names.subList(names.size() - 2, names.size()));
   }
 
   /** How many findings have exactly this severity. */
@@ -66,7 +109,9 @@ public record LintReport(List<Finding> findings, int files, int statements) {
     for (Finding finding : findings) {
       text.append(finding.toText()).append('\n');
     }
-    return text.append(summary()).append('\n').toString();
+    text.append(summary()).append('\n');
+    scope().forEach(line -> text.append(line).append('\n'));
+    return text.toString();
   }
 
   /**

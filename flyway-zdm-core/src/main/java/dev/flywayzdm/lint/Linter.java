@@ -29,9 +29,12 @@ import java.util.stream.Stream;
  * // 1 error, 1 warning in 3 files (3 statements)
  * }</pre>
  *
- * V2 is fine: {@code orders} is created by V1 in the same run, so it is empty. Thread-safe: every
- * {@code lint} call uses a fresh {@link Session}. Every finding links its rule's page
- * ({@link Finding#helpUri()}); {@link LintReport} renders text, JSON and SARIF.
+ * V2 is fine: {@code orders} is created by V1 in the same run, so it is empty. A migration the
+ * database already ran is marked {@link MigrationSource#asApplied()}: it is read as context (its
+ * tables exist and hold rows) and never reported; when nobody knows which files ran,
+ * {@link LintOptions.Builder#eachFileAlone(boolean)} judges each file as on the day it was added.
+ * {@link LintReport#scope()} says which files were pending, applied, and never run by Flyway.
+ * Thread-safe: every {@code lint} call uses a fresh session.
  */
 public final class Linter {
 
@@ -114,6 +117,9 @@ public final class Linter {
   public static final class Session {
 
     private final LintSession engine;
+    private final List<String> pendingFiles = new ArrayList<>();
+    private final List<String> appliedFiles = new ArrayList<>();
+    private final List<String> notRunFiles = new ArrayList<>();
 
     private Session(LintSession engine) {
       this.engine = engine;
@@ -125,19 +131,30 @@ public final class Linter {
     }
 
     /**
-     * Lints the next migration. Migrations up to {@link LintOptions#startAfter()} are read for their
-     * schema and return no findings.
+     * Lints the next migration. Applied migrations ({@link MigrationSource#applied()}, those up to
+     * {@link LintOptions#startAfter()}) and baseline migrations, which only ever run on an empty
+     * database, are read for their schema and return no findings; a file Flyway never runs is only listed.
      *
      * @return the findings of this migration, ordered by line and column
      */
     public List<Finding> lint(MigrationSource source) {
-      return EngineFindings.toPublic(
-          engine.lint(source.fileName(), source.sql(), source.executeInTransaction(), source.version()));
+      if (source.kind() == MigrationSource.Kind.NOT_A_MIGRATION) {
+        notRunFiles.add(source.fileName() + ": " + source.description());
+        return List.of();
+      }
+      boolean context = source.applied() || source.kind() == MigrationSource.Kind.BASELINE;
+      int before = engine.files();
+      List<Finding> findings = EngineFindings.toPublic(engine.lint(source.fileName(), source.sql(),
+          source.executeInTransaction(), source.version(), context));
+      // the engine counts the files it reported on: the others were applied (or before startAfter)
+      (engine.files() > before ? pendingFiles : appliedFiles).add(source.fileName());
+      return findings;
     }
 
-    /** Everything found so far in this session. */
+    /** Everything found so far in this session, and which files were pending, applied and never run. */
     public LintReport report() {
-      return new LintReport(EngineFindings.toPublic(engine.findings()), engine.files(), engine.statements());
+      return new LintReport(EngineFindings.toPublic(engine.findings()), engine.files(), engine.statements(),
+          pendingFiles, appliedFiles, notRunFiles);
     }
   }
 }

@@ -78,7 +78,11 @@ public final class Backfill {
     return new Backfill(table, set, where, columns, batchSize, pause, targetBatchDuration);
   }
 
-  /** Keys per batch, 1 to 1,000,000 (default {@code flyway.zdm.backfillBatchSize}, 1000). */
+  /**
+   * Keys per batch, 1 to 1,000,000, fixed unless {@link #targetBatchDuration} is set too. Without it
+   * the first batch has {@code flyway.zdm.backfillBatchSize} keys (1000) and the size adapts to
+   * 100 ms per batch.
+   */
   public Backfill batchSize(int rows) {
     if (rows < 1 || rows > 1_000_000) {
       throw new IllegalArgumentException("backfill of " + table + ": batchSize " + rows + " must be between 1 and 1000000");
@@ -91,7 +95,11 @@ public final class Backfill {
     return new Backfill(table, set, where, key, batchSize, Optional.of(nonNegative("pause", value)), targetBatchDuration);
   }
 
-  /** Adapt the batch size so that one batch takes about this long (at most doubling or halving per batch). */
+  /**
+   * Adapt the batch size so that one batch takes about this long (at most doubling or halving per
+   * batch). Default 100 ms: under a quarter of a second of row locks even after one doubling, and
+   * the fixed cost of a batch (round trips, commit, checkpoint row) stays near 2 % of it.
+   */
   public Backfill targetBatchDuration(Duration value) {
     if (nonNegative("targetBatchDuration", value).isZero()) {
       throw new IllegalArgumentException("backfill of " + table + ": targetBatchDuration must be greater than 0");

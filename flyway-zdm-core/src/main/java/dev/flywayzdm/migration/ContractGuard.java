@@ -9,8 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * What a flyway-zdm Java migration checks before it changes anything: when its class declares
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ContractGuard {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ContractGuard.class);
+  private static final ZdmLog LOG = ZdmLog.of(ContractGuard.class);
 
   private ContractGuard() {}
 

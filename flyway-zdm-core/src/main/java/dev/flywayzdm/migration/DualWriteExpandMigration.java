@@ -2,6 +2,7 @@ package dev.flywayzdm.migration;
 
 import dev.flywayzdm.internal.backfill.BackfillRunner;
 import dev.flywayzdm.internal.backfill.BackfillSpec;
+import dev.flywayzdm.internal.backfill.throttle.ThrottledGate;
 import dev.flywayzdm.internal.dualwrite.DualWriteInstaller;
 import dev.flywayzdm.internal.dualwrite.DualWriteSpec;
 import java.util.List;
@@ -66,9 +67,11 @@ public abstract class DualWriteExpandMigration extends ZeroDowntimeMigration {
       // The batched-update engine of BatchedBackfillMigration: it touches SET old = old and the
       // trigger fills the new column, checkpointed and resumable after a kill.
       DualWriteSpec spec = dualWrite.spec();
-      new BackfillRunner(run.step())
-          .run(run.connection(), new BackfillSpec(spec.table(), DualWriteInstaller.backfillSetClause(spec),
-              DualWriteInstaller.backfillPredicate(spec), List.of(), OptionalInt.empty(), Optional.empty(), Optional.empty()));
+      try (ThrottledGate gate = ThrottledGate.forStep(run.step())) {
+        new BackfillRunner(run.step(), gate)
+            .run(run.connection(), new BackfillSpec(spec.table(), DualWriteInstaller.backfillSetClause(spec),
+                DualWriteInstaller.backfillPredicate(spec), List.of(), OptionalInt.empty(), Optional.empty(), Optional.empty()));
+      }
     } else {
       run.info("backfill of {} left to a separate migration", dualWrite);
     }

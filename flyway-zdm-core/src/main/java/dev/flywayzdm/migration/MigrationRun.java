@@ -5,6 +5,7 @@ import dev.flywayzdm.internal.pg.LockBounds;
 import dev.flywayzdm.internal.pg.QualifiedName;
 import dev.flywayzdm.internal.step.StepContext;
 import dev.flywayzdm.internal.step.StepSettings;
+import dev.flywayzdm.internal.step.ThrottleSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -100,6 +101,12 @@ public final class MigrationRun {
   static StepSettings stepSettings(ZdmSettings settings) {
     return new StepSettings(new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
         settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal()),
-        settings.backfillBatchSize(), settings.backfillPause());
+        settings.backfillBatchSize(), settings.backfillPause(), throttleSettings(settings));
+  }
+
+  /** What holds a backfill between batches, converted once from the public settings. */
+  static ThrottleSettings throttleSettings(ZdmSettings settings) {
+    return new ThrottleSettings(settings.backfillLockRetries(), settings.maxReplicaLag(), settings.maxReplicaLagBytes(),
+        settings.backfillThrottleQuery(), settings.backfillMaxWait());
   }
 }

@@ -4,8 +4,7 @@ import dev.flywayzdm.config.ZdmSettings;
 import java.sql.Connection;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The base of every flyway-zdm Java migration: it runs outside Flyway's transaction, commits its
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class ZeroDowntimeMigration extends BaseJavaMigration {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ZeroDowntimeMigration.class);
+  private static final ZdmLog LOG = ZdmLog.of(ZeroDowntimeMigration.class);
 
   /** Always false: flyway-zdm migrations commit step by step and must not sit in Flyway's transaction. */
   @Override

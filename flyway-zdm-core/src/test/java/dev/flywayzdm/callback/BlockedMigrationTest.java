@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The outage the callback prevents: a long transaction holds a lock on orders, the migration's
  * ALTER TABLE queues for ACCESS EXCLUSIVE, and every application query on orders queues behind it.
+ * With the callback's short lock attempts the application waits at most one attempt at a time; with
+ * them off, at most lock_timeout.
  */
 @PostgresTest
 class BlockedMigrationTest {
@@ -31,11 +33,28 @@ class BlockedMigrationTest {
   private static final Duration BLOCKER_HOLDS = Duration.ofSeconds(6);
 
   @Test
-  void withTheCallbackTheMigrationGivesUpAfterLockTimeoutAndTheApplicationWaitsAtMostThat(TestDatabase db) throws Exception {
-    FluentConfiguration flyway = TestFlyway.configure(db.dataSource(), "with_callback", "blocker",
-        ZdmSettings.builder().lockTimeout(LOCK_TIMEOUT).maxBlockerAge(Duration.ofMillis(100)).build());
+  void withTheCallbackTheApplicationWaitsAtMostOneShortLockAttemptAndTheMigrationRunsOnceTheBlockerEnds(TestDatabase db)
+      throws Exception {
+    FluentConfiguration flyway = TestFlyway.configure(db.dataSource(), "with_attempts", "blocker",
+        ZdmSettings.builder().lockTimeout(LOCK_TIMEOUT).lockRetryMinBackoff(Duration.ofMillis(100))
+            .lockRetryMaxBackoff(Duration.ofMillis(300)).maxBlockerAge(Duration.ofMillis(100)).build());
 
-    Outcome outcome = runAgainstABlocker(db, "with_callback", flyway);
+    Outcome outcome = runAgainstABlocker(db, "with_attempts", flyway, "LOCK TABLE");
+
+    LOG.info("with short lock attempts: application query waited {} ms; migration: {}", outcome.applicationWait.toMillis(),
+        outcome.migration);
+    assertThat(outcome.migration).as("the callback took the lock once the blocker ended").isEqualTo("applied");
+    assertThat(outcome.applicationWait).as("application wait bounded by one 100 ms attempt (+ margin), not by lock_timeout")
+        .isLessThan(LOCK_TIMEOUT);
+  }
+
+  @Test
+  void withAttemptsOffTheMigrationGivesUpAfterLockTimeoutAndTheApplicationWaitsAtMostThat(TestDatabase db) throws Exception {
+    FluentConfiguration flyway = TestFlyway.configure(db.dataSource(), "with_callback", "blocker",
+        ZdmSettings.builder().lockAttemptTimeout(Duration.ZERO).lockTimeout(LOCK_TIMEOUT)
+            .maxBlockerAge(Duration.ofMillis(100)).build());
+
+    Outcome outcome = runAgainstABlocker(db, "with_callback", flyway, "ALTER TABLE orders");
 
     LOG.info("with the callback: application query waited {} ms; migration: {}", outcome.applicationWait.toMillis(), outcome.migration);
     assertThat(outcome.migration).as("the ALTER gave up on lock_timeout").contains("55P03").contains("lock timeout");
@@ -48,7 +67,7 @@ class BlockedMigrationTest {
     FluentConfiguration flyway = Flyway.configure().dataSource(db.dataSource()).schemas("without_callback")
         .locations("classpath:dev/flywayzdm/callback/blocker");
 
-    Outcome outcome = runAgainstABlocker(db, "without_callback", flyway);
+    Outcome outcome = runAgainstABlocker(db, "without_callback", flyway, "ALTER TABLE orders");
 
     LOG.info("without the callback: application query waited {} ms; migration: {}", outcome.applicationWait.toMillis(), outcome.migration);
     assertThat(outcome.migration).as("the ALTER queued until the blocker ended, then ran").isEqualTo("applied");
@@ -58,7 +77,9 @@ class BlockedMigrationTest {
 
   private record Outcome(Duration applicationWait, String migration) {}
 
-  private static Outcome runAgainstABlocker(TestDatabase db, String schema, FluentConfiguration flyway) throws Exception {
+  /** @param queued how the statement that queues for the lock starts */
+  private static Outcome runAgainstABlocker(TestDatabase db, String schema, FluentConfiguration flyway, String queued)
+      throws Exception {
     db.execute("CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".orders (id bigint PRIMARY KEY, total int);"
         + " INSERT INTO " + schema + ".orders SELECT g, g FROM generate_series(1, 1000) g");
     flyway.baselineOnMigrate(true).baselineVersion("0");
@@ -76,7 +97,7 @@ class BlockedMigrationTest {
           return e.getMessage();
         }
       });
-      waitUntilTheAlterQueues(db, schema, migration);
+      waitUntilQueued(db, queued, migration);
 
       CompletableFuture<Duration> applicationQuery = CompletableFuture.supplyAsync(() -> {
         long start = System.nanoTime();
@@ -98,17 +119,17 @@ class BlockedMigrationTest {
     }
   }
 
-  private static void waitUntilTheAlterQueues(TestDatabase db, String schema, CompletableFuture<String> migration) throws Exception {
+  private static void waitUntilQueued(TestDatabase db, String queued, CompletableFuture<String> migration) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (System.nanoTime() < deadline && !migration.isDone()) {
       long waiting = db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-          + " AND query LIKE 'ALTER TABLE orders%' AND datname = current_database()");
+          + " AND query LIKE '" + queued + "%' AND datname = current_database()");
       if (waiting > 0) {
         return;
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("the migration's ALTER TABLE never queued for its lock; migration: "
+    throw new AssertionError("the migration's " + queued + " never queued for its lock; migration: "
         + (migration.isDone() ? migration.get() : "still running"));
   }
 }

@@ -99,6 +99,28 @@ class CallbackLintTest {
     }
   }
 
+  @Test
+  void migrationsAppliedInAnEarlierRunAreContextNotFindings(TestDatabase db) throws Exception {
+    // Given V1 applied by an earlier run (its table holds rows), and V2, V3 pending
+    ZdmSettings fail = ZdmSettings.builder().lint(LintMode.FAIL).build();
+    TestFlyway.configure(db.dataSource(), "lint_applied", "lint_applied", fail).target("1").load().migrate();
+
+    try (CapturedLog log = CapturedLog.start()) {
+      // When the next run lints V2 and V3
+      Flyway next = TestFlyway.configure(db.dataSource(), "lint_applied", "lint_applied", fail).load();
+
+      // Then V2 passes: V1 told the linter that body is varchar(100), and widening it to text needs no rewrite
+      assertThatThrownBy(next::migrate).hasRootCauseInstanceOf(MigrationRefusedException.class)
+          .as("notes comes from an applied migration, so it is an existing table, not a new and empty one")
+          .hasMessageContaining("V3__index_body refused by the linter")
+          .hasMessageContaining("V3__index_body.sql:2:1 require-concurrent-index-creation");
+      assertThat(log.text()).contains("flyway-zdm lint: 1 applied SQL migrations read as context")
+          .doesNotContain("V1__create_notes.sql:").doesNotContain("column-type-change-rewrite");
+    }
+    assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'lint_applied'"
+        + " AND table_name = 'notes' AND column_name = 'body' AND data_type = 'text'")).as("V2 ran").isEqualTo(1);
+  }
+
   /** Flyway on schema {@code schema}; {@code ${data}.orders} is an existing table with rows. */
   private static Flyway flyway(TestDatabase db, String schema, String folder, ZdmSettings settings) throws Exception {
     String data = schema + "_data";

@@ -26,8 +26,12 @@ import org.postgresql.PGConnection;
 @PostgresTest
 class LockWaitNamesBlockerTest {
 
-  private static final ZdmSettings ONE_ATTEMPT = ZdmSettings.builder().lockTimeout(Duration.ofMillis(300)).build();
+  // Without the callback's short lock attempts (StatementLockFirstTest covers those): the path of statements
+  // whose lock the callback cannot take first, where the statement itself waits for lock_timeout.
+  private static final ZdmSettings ONE_ATTEMPT = ZdmSettings.builder().lockAttemptTimeout(Duration.ZERO)
+      .lockTimeout(Duration.ofMillis(300)).build();
   private static final ZdmSettings THREE_ATTEMPTS = ZdmSettings.builder()
+      .lockAttemptTimeout(Duration.ZERO)
       .lockTimeout(Duration.ofMillis(300))
       .lockRetries(2)
       .lockRetryMinBackoff(Duration.ofMillis(50))
@@ -81,7 +85,8 @@ class LockWaitNamesBlockerTest {
   void shouldTellThePreflightBlockerFromTheSessionWaitingBehindIt(TestDatabase db) throws Exception {
     db.execute("CREATE SCHEMA lockname_pre; CREATE TABLE lockname_pre.orders (id bigint PRIMARY KEY)");
     Flyway flyway = TestFlyway.configure(db.dataSource(), "lockname_pre", "lockname",
-            ZdmSettings.builder().lockTimeout(Duration.ofMillis(300)).maxBlockerAge(Duration.ofMillis(100)).build())
+            ZdmSettings.builder().lockAttemptTimeout(Duration.ZERO).lockTimeout(Duration.ofMillis(300))
+                .maxBlockerAge(Duration.ofMillis(100)).build())
         .baselineOnMigrate(true).baselineVersion("0").load();
     try (Connection holder = db.connect(); Connection waiter = db.connect()) {
       holder.setAutoCommit(false);

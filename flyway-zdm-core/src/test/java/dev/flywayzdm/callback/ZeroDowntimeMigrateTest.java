@@ -17,7 +17,12 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class ZeroDowntimeMigrateTest {
 
+  /**
+   * Without the callback's short lock attempts (lockAttemptTimeout 0): the path of statements it cannot take
+   * the lock for first (a DO block, dynamic SQL), where the ALTER itself waits and the whole migrate is retried.
+   */
   private static final ZdmSettings FAST_RETRIES = ZdmSettings.builder()
+      .lockAttemptTimeout(Duration.ZERO)
       .lockTimeout(Duration.ofMillis(300))
       .lockRetries(30)
       .lockRetryMinBackoff(Duration.ofMillis(100))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 class MigrationSourceTest {
@@ -29,5 +30,28 @@ class MigrationSourceTest {
 
     assertThat(sources).extracting(MigrationSource::fileName).containsExactly("V1__one.sql", "V1.1__one_one.sql",
         "V2__two.sql", "V10__ten.sql", "R__a_grants.sql", "R__b_views.sql", "notes.sql");
+  }
+
+  @Test
+  void comparesVersionsAsFlywaysMigrationVersionDoes() {
+    List<String> versions = List.of("1", "1.0", "1.1", "1.9", "1.10", "2", "2.0.1", "10", "010", "20230306111639",
+        "20230306111640", "1.2.3.4.5", "0.9");
+    for (String a : versions) {
+      for (String b : versions) {
+        assertThat(Integer.signum(MigrationSource.compareVersions(a, b))).as("%s vs %s", a, b)
+            .isEqualTo(Integer.signum(MigrationVersion.fromVersion(a).compareTo(MigrationVersion.fromVersion(b))));
+      }
+    }
+  }
+
+  @Test
+  void baselinesComeFirstAndFilesFlywayNeverRunsLast() {
+    List<MigrationSource> sources = new ArrayList<>(List.of(MigrationSource.of("V1__one.sql", ""),
+        MigrationSource.of("v2__typo.sql", ""), MigrationSource.of("B5__baseline.sql", "")));
+
+    sources.sort(MigrationSource.FLYWAY_ORDER);
+
+    assertThat(sources).extracting(MigrationSource::kind).containsExactly(MigrationSource.Kind.BASELINE,
+        MigrationSource.Kind.VERSIONED, MigrationSource.Kind.NOT_A_MIGRATION);
   }
 }

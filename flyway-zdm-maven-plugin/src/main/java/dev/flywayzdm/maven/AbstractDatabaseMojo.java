@@ -38,8 +38,9 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
   /**
    * {@code flyway.zdm.*} settings for this goal by key, e.g.
    * {@code <settings><lockTimeout>1500ms</lockTimeout><soak>2h</soak></settings>}; each key also as
-   * {@code -Dzdm.<key>}. Default: the project's {@code flyway.zdm.<key>}, else the core's default (the
-   * README's settings table lists the keys).
+   * {@code -Dzdm.<key>}. Default: the project's {@code flyway.zdm.<key>} ({@code -D}, pom property),
+   * then {@code FLYWAY_ZDM_<KEY>}, then the project's Flyway config files ({@code flyway.configFiles}),
+   * else the core's default (the README's settings table lists the keys).
    */
   @Parameter
   private Map<String, String> settings;
@@ -65,11 +66,22 @@ public abstract class AbstractDatabaseMojo extends AbstractZdmMojo {
     }
   }
 
+  /** Whether a database URL is configured for this goal or the project (zdm:lint then reads the history). */
+  protected final boolean urlConfigured() {
+    return url != null && !url.isBlank() || projectFlywayConfiguration().value("url").isPresent();
+  }
+
   /** The {@code flyway.zdm.*} settings given to this goal or configured for the project. */
-  protected final Map<String, String> zdmSettings() {
+  protected final Map<String, String> zdmSettings() throws MojoExecutionException {
     List<Properties> properties = session == null ? List.of(project.getProperties())
         : List.of(session.getUserProperties(), session.getSystemProperties(), project.getProperties());
-    return new ZdmSettingParameters(settings, properties).resolve(projectFlywayConfiguration());
+    FlywayProjectConfiguration flyway = projectFlywayConfiguration();
+    try {
+      Map<String, String> configFiles = ConfigFileSettings.read(project.getBasedir().toPath(), flyway.list("configFiles"));
+      return new ZdmSettingParameters(settings, properties, System.getenv(), configFiles).resolve(flyway);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
   }
 
   /** Flyway's lock mode for this goal, resolved from the parameter and the project's configuration. */

@@ -74,14 +74,28 @@ public abstract class AbstractZdmMojo extends AbstractMojo {
 
   /** The SQL migrations the locations denote in this project's source tree, in Flyway order. */
   protected final List<MigrationSource> sqlMigrations(List<String> locations) throws MojoExecutionException {
-    List<Path> directories;
+    List<Path> directories = migrationDirectories(locations);
     try {
-      directories = sourceTree().directories(locations);
+      return SqlMigrationFiles.read(project.getBasedir().toPath(), directories, encoding());
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not read the migrations in " + directories + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The existing source directories the locations denote. */
+  final List<Path> migrationDirectories(List<String> locations) throws MojoExecutionException {
+    try {
+      return sourceTree().directories(locations);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /** The migration files of the directories, named and read with the project's Flyway naming, in Flyway order. */
+  final List<ProjectMigration> projectMigrations(List<Path> directories, FlywayNaming naming)
+      throws MojoExecutionException {
     try {
-      return SqlMigrationFiles.read(project.getBasedir().toPath(), directories, encoding());
+      return SqlMigrationFiles.read(project.getBasedir().toPath(), directories, encoding(), naming);
     } catch (IOException e) {
       throw new MojoExecutionException("Could not read the migrations in " + directories + ": " + e.getMessage(), e);
     }

@@ -3,8 +3,10 @@ package dev.flywayzdm.maven;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -48,6 +50,42 @@ final class FlywayProjectConfiguration {
         .map(Xpp3Dom::getValue)
         .map(String::trim)
         .filter(v -> !v.isEmpty()));
+  }
+
+  /**
+   * A value that may be set to the empty text, e.g. {@code sqlMigrationPrefix} for files named
+   * {@code 20230306111639__x.sql}: empty when not configured anywhere, {@code ""} when configured empty.
+   */
+  Optional<String> valueOrEmpty(String key) {
+    String name = "flyway." + key;
+    String property = userProperties.getProperty(name, projectProperties.getProperty(name));
+    if (property != null) {
+      return Optional.of(property.trim());
+    }
+    return Optional.ofNullable(pluginConfiguration).map(dom -> dom.getChild(key))
+        .map(dom -> dom.getValue() == null ? "" : dom.getValue().trim());
+  }
+
+  /**
+   * A map value such as {@code placeholders}: {@code flyway.placeholders.<name>} properties over the
+   * plugin's {@code <placeholders><name>value</name></placeholders>}.
+   */
+  Map<String, String> map(String key) {
+    Map<String, String> values = new TreeMap<>();
+    if (pluginConfiguration != null && pluginConfiguration.getChild(key) != null) {
+      for (Xpp3Dom child : pluginConfiguration.getChild(key).getChildren()) {
+        values.put(child.getName(), child.getValue() == null ? "" : child.getValue());
+      }
+    }
+    String prefix = "flyway." + key + ".";
+    for (Properties properties : List.of(projectProperties, userProperties)) {
+      for (String name : properties.stringPropertyNames()) {
+        if (name.startsWith(prefix) && name.length() > prefix.length()) {
+          values.put(name.substring(prefix.length()), properties.getProperty(name));
+        }
+      }
+    }
+    return values;
   }
 
   /**

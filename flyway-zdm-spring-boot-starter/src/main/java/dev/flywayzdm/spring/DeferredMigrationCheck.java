@@ -7,8 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -23,7 +22,7 @@ final class DeferredMigrationCheck implements DisposableBean {
 
   static final String KEY = "flyway.zdm.boot.apply-deferred-every";
 
-  private static final Logger LOG = LoggerFactory.getLogger(DeferredMigrationCheck.class);
+  private static final ZdmLog LOG = ZdmLog.of(DeferredMigrationCheck.class);
 
   private final Optional<Duration> every;
   private ScheduledExecutorService scheduler;

@@ -14,8 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The migration strategy the starter installs: {@link ZeroDowntimeMigrate} (a migration that rolled
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupMigration {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StartupMigration.class);
+  private static final ZdmLog LOG = ZdmLog.of(StartupMigration.class);
 
   private final SoakingContracts mode;
   private final DeferredMigrationCheck check;

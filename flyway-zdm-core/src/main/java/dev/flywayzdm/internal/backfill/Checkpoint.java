@@ -15,7 +15,7 @@ import java.util.Optional;
  * done; operators can read it with plain SQL:
  *
  * <pre>{@code
- * SELECT migration, status, rows_done, keys_walked, updated_at FROM flyway_zdm_backfill;
+ * SELECT migration, status, rows_done, keys_walked, total_estimate, rows_per_second, eta, updated_at FROM flyway_zdm_backfill;
  * }</pre>
  */
 final class Checkpoint {
@@ -29,6 +29,8 @@ final class Checkpoint {
     WALKING("walking"),
     /** Catching rows written behind the walk (by an application still on the old version). */
     FINAL_PASS("final pass"),
+    /** The same, by heap pages: {@code last_key} holds the next page to read ({@link PageSweep}). */
+    FINAL_PAGES("final pass by page"),
     DONE("done");
 
     final String text;
@@ -76,9 +78,21 @@ final class Checkpoint {
           + " batches bigint NOT NULL DEFAULT 0,"
           + " final_pass_rows bigint NOT NULL DEFAULT 0,"
           + " remaining bigint,"
+          + " total_estimate bigint,"
+          + " rows_per_second bigint,"
+          + " eta timestamptz,"
           + " started_at timestamptz NOT NULL DEFAULT now(),"
           + " updated_at timestamptz NOT NULL DEFAULT now(),"
           + " finished_at timestamptz)");
+      // Tables created by earlier versions lack the progress columns; ALTER only then (it locks the table).
+      try (ResultSet missing = statement.executeQuery("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('"
+          + table.replace("'", "''") + "') AND attname = 'eta' AND NOT attisdropped")) {
+        missing.next();
+        if (missing.getLong(1) == 0) {
+          statement.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS total_estimate bigint,"
+              + " ADD COLUMN IF NOT EXISTS rows_per_second bigint, ADD COLUMN IF NOT EXISTS eta timestamptz");
+        }
+      }
     }
   }
 
@@ -116,15 +130,21 @@ final class Checkpoint {
   }
 
   /** Records one committed batch; call inside the batch's transaction. */
-  void advance(Connection connection, String[] lastKey, long rows, long keys, boolean finalPass) throws SQLException {
+  void advance(Connection connection, String[] lastKey, long rows, long keys, boolean finalPass, Progress progress)
+      throws SQLException {
     try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET last_key = ?, rows_done = rows_done + ?,"
         + " keys_walked = keys_walked + ?, final_pass_rows = final_pass_rows + ?, batches = batches + 1,"
+        + " total_estimate = coalesce(?, total_estimate), rows_per_second = ?, eta = clock_timestamp() + make_interval(secs => ?),"
         + " updated_at = clock_timestamp() WHERE migration = ?")) {
       update.setArray(1, connection.createArrayOf("text", lastKey));
       update.setLong(2, rows);
       update.setLong(3, finalPass ? 0 : keys);
       update.setLong(4, finalPass ? rows : 0);
-      update.setString(5, migration);
+      update.setObject(5, progress.rowEstimate() > 0 ? progress.rowEstimate() : null, java.sql.Types.BIGINT);
+      update.setLong(6, progress.rowsPerSecond());
+      long eta = progress.etaSeconds();
+      update.setObject(7, eta >= 0 ? (double) eta : null, java.sql.Types.DOUBLE);
+      update.setString(8, migration);
       update.executeUpdate();
     }
   }
@@ -142,7 +162,7 @@ final class Checkpoint {
 
   void finish(Connection connection, long remaining) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET status = ?, last_key = NULL,"
-        + " remaining = ?, updated_at = clock_timestamp(), finished_at = clock_timestamp() WHERE migration = ?")) {
+        + " remaining = ?, eta = clock_timestamp(), updated_at = clock_timestamp(), finished_at = clock_timestamp() WHERE migration = ?")) {
       update.setString(1, Status.DONE.text);
       update.setLong(2, remaining);
       update.setString(3, migration);

@@ -99,6 +99,15 @@ final class WalkKey {
     return columns.size();
   }
 
+  /** Types with a built-in max() (uuid, for one, has none). */
+  private static final List<String> WITH_MAX = List.of("bigint", "integer", "smallint", "numeric", "text",
+      "character varying", "date", "timestamp");
+
+  /** Whether the key is one column whose type has max(): the walk's range query then needs no sort. */
+  boolean singleWithMax() {
+    return columns.size() == 1 && WITH_MAX.stream().anyMatch(types.get(0)::startsWith);
+  }
+
   /** {@code "id"} or {@code ("tenant", "id")}. */
   String tuple() {
     return tuple(columns.stream().map(Identifier::quoted).toList());

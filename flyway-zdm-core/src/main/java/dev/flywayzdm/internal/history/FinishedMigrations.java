@@ -16,8 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The soak gate's source of truth: the table {@code flyway_zdm_applied}, beside Flyway's schema
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FinishedMigrations {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FinishedMigrations.class);
+  private static final ZdmLog LOG = ZdmLog.of(FinishedMigrations.class);
 
   /** The table's name, in the schema of Flyway's history table. */
   static final String TABLE = "flyway_zdm_applied";

@@ -17,8 +17,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * The expand -> contract soak gate: a contract migration may run only once its expand migration
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SoakGate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SoakGate.class);
+  private static final ZdmLog LOG = ZdmLog.of(SoakGate.class);
 
   private SoakGate() {}
 

@@ -10,8 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.postgresql.util.PSQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Builds, drops and rebuilds indexes without blocking writes: {@code CONCURRENTLY} on plain
@@ -40,7 +39,7 @@ public final class ConcurrentIndexBuilder {
     REBUILT
   }
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConcurrentIndexBuilder.class);
+  private static final ZdmLog LOG = ZdmLog.of(ConcurrentIndexBuilder.class);
 
   private final String migration;
   private final LockBounds settings;

@@ -16,4 +16,9 @@ public record LockBounds(Duration lockTimeout, Duration statementTimeout, int lo
   public LockBounds withLockRetryMaxTotal(Duration maxTotal) {
     return new LockBounds(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff, lockRetryMaxBackoff, maxTotal);
   }
+
+  /** The same bounds with another number of retries (e.g. the tighter bound of one backfill batch). */
+  public LockBounds withLockRetries(int retries) {
+    return new LockBounds(lockTimeout, statementTimeout, retries, lockRetryMinBackoff, lockRetryMaxBackoff, lockRetryMaxTotal);
+  }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Runs a unit of SQL work that takes a lock, retrying it when the lock is not granted in time
@@ -29,12 +28,19 @@ public final class LockRetry {
   /** SQLSTATEs worth another attempt: the statement failed because of other sessions, not itself. */
   public static final Set<String> RETRYABLE_STATES = Set.of("55P03", "40P01", "40001");
 
-  private static final Logger LOG = LoggerFactory.getLogger(LockRetry.class);
+  private static final ZdmLog LOG = ZdmLog.of(LockRetry.class);
 
   private final LockBounds settings;
+  private final String retriesKey;
 
   public LockRetry(LockBounds settings) {
+    this(settings, "flyway.zdm.lockRetries");
+  }
+
+  /** Retries bounded by {@code settings}, whose number of retries is the setting {@code retriesKey} (named on giving up). */
+  public LockRetry(LockBounds settings, String retriesKey) {
     this.settings = settings;
+    this.retriesKey = retriesKey;
   }
 
   /**
@@ -101,7 +107,7 @@ public final class LockRetry {
       List<SessionInfo> blockers) {
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     return what + ": gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + took.toMillis()
-        + " ms (lock_timeout " + DurationText.format(settings.lockTimeout()) + " each, flyway.zdm.lockRetries="
+        + " ms (lock_timeout " + DurationText.format(settings.lockTimeout()) + " each, " + retriesKey + "="
         + settings.lockRetries() + ", flyway.zdm.lockRetryMaxTotal=" + DurationText.format(settings.lockRetryMaxTotal())
         + "); last error [" + last.getSQLState() + "] " + last.getMessage().lines().findFirst().orElse("")
         + "; " + describe(relation, blockers);

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * A second connection to the migration's database, for watching a long statement (progress,
@@ -45,7 +44,7 @@ public interface SideConnection {
    * waiting thread was interrupted, is closed as soon as it arrives.
    */
   default Optional<Connection> tryOpen(String purpose) {
-    Logger log = LoggerFactory.getLogger(SideConnection.class);
+    ZdmLog log = ZdmLog.of(SideConnection.class);
     // A thread of its own, not the common pool: with few cores that pool may be busy with the caller's own work.
     CompletableFuture<Connection> opening = CompletableFuture.supplyAsync(() -> {
       try {

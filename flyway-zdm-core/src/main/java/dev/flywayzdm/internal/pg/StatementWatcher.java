@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Watches one backend running a long concurrent statement from a side connection: logs the
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatementWatcher implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StatementWatcher.class);
+  private static final ZdmLog LOG = ZdmLog.of(StatementWatcher.class);
   /** Bounds of each poll: the watcher must never wait long itself, nor block anyone. */
   private static final Duration POLL_LOCK_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration POLL_STATEMENT_TIMEOUT = Duration.ofSeconds(5);

@@ -6,8 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * Runs one long non-transactional statement ({@code CREATE INDEX CONCURRENTLY}, {@code REINDEX
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WatchedStatement {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WatchedStatement.class);
+  private static final ZdmLog LOG = ZdmLog.of(WatchedStatement.class);
 
   private WatchedStatement() {}
 

@@ -24,6 +24,10 @@ public enum SettingKey {
       "cap on one backoff, at least lockRetryMinBackoff"),
   LOCK_RETRY_MAX_TOTAL("lockRetryMaxTotal", SettingType.SERVER_TIMEOUT, "5m",
       "cap on all waiting and retrying of one statement"),
+  LOCK_ATTEMPT_TIMEOUT("lockAttemptTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "100ms",
+      "lock_timeout of one attempt to take a SQL statement's table lock before it runs (the longest the application"
+          + " waits behind it); doubled only while short transactions take turns holding the lock, up to lockTimeout;"
+          + " `0`: no attempts, the statement queues for its lock for up to lockTimeout"),
   SOAK("soak", SettingType.SOAK, "24h",
       "how long an expand must have been live before its contract may run (`0` for dev and tests)"),
   LINT("lint", SettingType.TEXT, "warn",
@@ -31,9 +35,22 @@ public enum SettingKey {
   MAX_BLOCKER_AGE("maxBlockerAge", SettingType.SERVER_TIMEOUT, "1m",
       "transactions older than this are logged before the run"),
   BACKFILL_BATCH_SIZE("backfillBatchSize", SettingType.POSITIVE_COUNT, "1000",
-      "rows per batch of a batched backfill"),
+      "rows of a batched backfill's first batch; the size then adapts to 100 ms per batch unless the migration fixes batchSize"),
   BACKFILL_PAUSE("backfillPause", SettingType.SERVER_TIMEOUT_OR_ZERO, "0",
       "pause between backfill batches"),
+  BACKFILL_LOCK_RETRIES("backfillLockRetries", SettingType.COUNT, "3",
+      "lock_timeout retries of one backfill batch before the backfill gives up (resumable: a rerun continues)"),
+  MAX_REPLICA_LAG("maxReplicaLag", SettingType.SERVER_TIMEOUT_OR_ZERO, "10s",
+      "a backfill waits before its next batch while a streaming standby's `replay_lag` is above this (0: not checked)"),
+  MAX_REPLICA_LAG_BYTES("maxReplicaLagBytes", SettingType.BYTES, "1GB",
+      "a backfill waits before its next batch while a standby has more WAL than this still to replay (`512MB`,"
+          + " `2GB`; 0: not checked)"),
+  BACKFILL_THROTTLE_QUERY("backfillThrottleQuery", SettingType.TEXT, "",
+      "a query returning one boolean, run on a second connection before batches (at most once a second, under a"
+          + " 5s statement_timeout): the backfill waits while it returns true"),
+  BACKFILL_MAX_WAIT("backfillMaxWait", SettingType.SERVER_TIMEOUT, "30m",
+      "the longest a backfill waits before one batch (replica lag, throttle query, an operator's pause); then it"
+          + " fails, resumable"),
   LINT_DISABLED_RULES("lintDisabledRules", SettingType.TEXT, "",
       "rule ids the callback's lint skips, e.g. `prefer-timestamptz,prefer-jsonb`"),
   LINT_SEVERITY("lintSeverity", SettingType.TEXT, "",
@@ -157,5 +174,14 @@ public enum SettingKey {
       }
     }
     return camel.toString();
+  }
+
+  /** Runs {@code parse} over {@code text}, prefixing its refusal with this key and the value given. */
+  public <T> T parsedBy(String text, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(qualified() + " = '" + text + "': " + e.getMessage(), e);
+    }
   }
 }

@@ -18,6 +18,8 @@ public enum SettingType {
   COUNT,
   /** A whole number, 1 or more. */
   POSITIVE_COUNT,
+  /** An amount of bytes as PostgreSQL writes it ({@code 512MB}, {@code 1GB}, {@code 64kB}, {@code 0}), 0 or more. */
+  BYTES,
   /** Text the public settings read with a parser of their own (a mode, rule ids, a version). */
   TEXT;
 
@@ -33,11 +35,12 @@ public enum SettingType {
   private static final String SERVER_RANGE = "1ms to " + DurationText.format(MAX_SERVER_DURATION)
       + " (24d 20h 31m 23.647s, the largest timeout PostgreSQL holds: a 32-bit number of milliseconds)";
 
-  /** Parses and checks {@code text}: a {@link Duration}, an {@link Integer} or the trimmed text. */
+  /** Parses and checks {@code text}: a {@link Duration}, an {@link Integer}, a {@link Long} of bytes or the trimmed text. */
   public Object parse(String key, String text) {
     return switch (this) {
       case SERVER_TIMEOUT, SERVER_TIMEOUT_OR_ZERO, SOAK -> check(key, DurationText.parse(key, text));
       case COUNT, POSITIVE_COUNT -> check(key, parseInt(key, text));
+      case BYTES -> check(key, ByteText.parse(key, text));
       case TEXT -> text;
     };
   }
@@ -69,6 +72,11 @@ public enum SettingType {
           throw new IllegalArgumentException(key + " = " + value + " must be at least 1");
         }
       }
+      case BYTES -> {
+        if ((Long) value < 0) {
+          throw new IllegalArgumentException(key + " = " + value + " is negative: expected 0 or more bytes");
+        }
+      }
       case TEXT -> { }
     }
     return value;
@@ -76,6 +84,9 @@ public enum SettingType {
 
   /** The value as users write it: {@code 2s}, {@code 10}. */
   public String format(Object value) {
+    if (this == BYTES) {
+      return ByteText.format((Long) value);
+    }
     return value instanceof Duration duration ? DurationText.format(duration) : String.valueOf(value);
   }
 
@@ -87,6 +98,7 @@ public enum SettingType {
       case SOAK -> "duration, 0 to " + DurationText.format(MAX_SOAK);
       case COUNT -> "whole number, 0 or more";
       case POSITIVE_COUNT -> "whole number, 1 or more";
+      case BYTES -> "bytes, " + ByteText.ACCEPTED;
       case TEXT -> "text";
     };
   }

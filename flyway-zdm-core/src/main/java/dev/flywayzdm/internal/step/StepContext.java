@@ -12,8 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.flywayzdm.internal.logging.ZdmLog;
 
 /**
  * One step of a migration as every engine sees it: the migration's name (prefixed to logs and
@@ -26,7 +25,7 @@ public final class StepContext {
   /** The library's checkpoint table, beside Flyway's history table. */
   public static final String CHECKPOINT_TABLE = "flyway_zdm_backfill";
 
-  private static final Logger LOG = LoggerFactory.getLogger(StepContext.class);
+  private static final ZdmLog LOG = ZdmLog.of(StepContext.class);
 
   private final String name;
   private final Connection connection;
@@ -60,9 +59,7 @@ public final class StepContext {
 
   /** Logs one INFO line prefixed with the migration's name. */
   public void info(String message, Object... arguments) {
-    if (LOG.isInfoEnabled()) {
-      LOG.info(name + ": " + message, arguments);
-    }
+    LOG.info(name + ": " + message, arguments);
   }
 
   /** One statement in a short transaction under lock_timeout (and statement_timeout), retried while the lock is not granted. */

@@ -2,6 +2,7 @@ package dev.flywayzdm.lint.internal;
 
 import dev.flywayzdm.lint.internal.engine.FileLinter;
 import dev.flywayzdm.lint.internal.engine.FileResult;
+import dev.flywayzdm.lint.internal.engine.FloodGroups;
 import dev.flywayzdm.lint.internal.engine.RawFinding;
 import dev.flywayzdm.lint.internal.engine.RuleInfo;
 import dev.flywayzdm.lint.internal.engine.Schema;
@@ -18,13 +19,14 @@ import java.util.Set;
 
 /**
  * Lints migrations one at a time, in the order Flyway applies them, remembering what earlier ones
- * did: a table created by an earlier migration of the session is new and empty, so indexing or
- * altering it later is not reported. Not thread-safe; one session per migration run. The public
+ * did: a table created by an earlier pending migration of the session is new and empty, so indexing
+ * or altering it later is not reported; one created by an applied migration exists and holds rows. Not thread-safe; one session per migration run. The public
  * {@code Linter} and its {@code Linter.Session} are the way in.
  */
 public final class LintSession {
 
   private final SessionOptions options;
+  private final Schema schema = new Schema();
   private final FileLinter fileLinter;
   private final List<LintedFinding> findings = new ArrayList<>();
   private int files;
@@ -32,20 +34,25 @@ public final class LintSession {
 
   public LintSession(SessionOptions options) {
     this.options = options;
-    this.fileLinter = new FileLinter(options.engine(), new Schema(), Rules.all());
+    this.fileLinter = new FileLinter(options.engine(), schema, Rules.all());
   }
 
   /**
-   * Lints the next migration. Migrations up to {@link SessionOptions#startAfter()} are read for their
-   * schema and return no findings.
+   * Lints the next migration. Applied migrations and those up to {@link SessionOptions#startAfter()}
+   * are read for their schema and return no findings.
    *
    * @param executeInTransaction the script config's setting, or empty when Flyway decides from the statements
    * @param version the migration's Flyway version, empty for repeatable and unversioned files
+   * @param applied whether the database already ran it: context, never findings
    * @return the findings of this migration, ordered by line and column
    */
   public List<LintedFinding> lint(String fileName, String sql, Optional<Boolean> executeInTransaction,
-      Optional<String> version) {
-    boolean pending = pending(version);
+      Optional<String> version, boolean applied) {
+    boolean pending = !applied && pending(version);
+    if (options.eachFileAlone()) {
+      // Nobody knows what the database already ran: each file is judged as on the day it was added.
+      schema.forgetNewObjects();
+    }
     LexResult lexed = Lexer.lex(sql);
     MigrationDirectives directives = MigrationDirectives.fromComments(lexed.comments());
     FileResult result = fileLinter.lint(lexed, executeInTransaction, directives.destructiveAllowed(), pending);
@@ -101,16 +108,17 @@ public final class LintSession {
     }
 
     List<LintedFinding> apply() {
-      List<LintedFinding> out = new ArrayList<>();
+      List<RawFinding> kept = new ArrayList<>();
       for (RawFinding raw : result.findings()) {
-        String rule = Rules.find(raw.rule()).map(r -> r.id())
-            .orElseThrow(() -> new IllegalStateException("A finding names no known rule: " + raw.rule()));
-        if (!options.enabled(rule)) {
-          continue;
+        String rule = rule(raw);
+        if (options.enabled(rule) && !suppressed(raw, rule)) {
+          kept.add(raw);
         }
-        if (!suppressed(raw, rule)) {
-          out.add(finding(rule, raw.line(), raw.column(), raw.message(), raw.fix()));
-        }
+      }
+      List<LintedFinding> out = new ArrayList<>();
+      // Folded after suppression: a zdm:ignore on one UPDATE must not hide the others.
+      for (RawFinding raw : FloodGroups.fold(kept)) {
+        out.add(finding(rule(raw), raw.line(), raw.column(), raw.message(), raw.fix()));
       }
       for (MigrationDirectives.Problem problem : directives.problems()) {
         add(out, "invalid-directive", problem.line(), problem.column(), problem.message());
@@ -130,6 +138,11 @@ public final class LintSession {
         }
       }
       return out;
+    }
+
+    private static String rule(RawFinding raw) {
+      return Rules.find(raw.rule()).map(r -> r.id())
+          .orElseThrow(() -> new IllegalStateException("A finding names no known rule: " + raw.rule()));
     }
 
     private boolean suppressed(RawFinding raw, String rule) {

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public record SessionOptions(
     EngineOptions engine, Set<String> disabled, Map<String, String> severities, boolean callbackActive,
-    Optional<String> startAfter) {
+    Optional<String> startAfter, boolean eachFileAlone) {
 
   /** The rule the callback makes moot: it sets lock_timeout on every migration's connection. */
   public static final String LOCK_TIMEOUT_RULE = "require-lock-timeout";

@@ -56,22 +56,73 @@ class BackfillFinalPassTest {
 
   /** A ledger walked once (every row bumped, checkpoint done), then 3 scattered rows and a block of 30,000 made to match again. */
   private static void ledgerMatchingAgain(TestDatabase db, String table) throws Exception {
-    db.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, counter int NOT NULL, bumped boolean NOT NULL DEFAULT false)");
+    ledgerMatchingAgain(db, table, false);
+  }
+
+  /** The same, optionally as a partitioned table (one partition): its final pass walks the key, not pages. */
+  private static void ledgerMatchingAgain(TestDatabase db, String table, boolean partitioned) throws Exception {
+    db.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, counter int NOT NULL, bumped boolean NOT NULL DEFAULT false)"
+        + (partitioned ? " PARTITION BY RANGE (id)" : ""));
+    if (partitioned) {
+      db.execute("CREATE TABLE " + table + "_all PARTITION OF " + table + " FOR VALUES FROM (MINVALUE) TO (MAXVALUE)");
+    }
     db.execute("INSERT INTO " + table + " (id, counter) SELECT g, g % 7 FROM generate_series(1, " + ROWS + ") g");
     db.execute("ANALYZE " + table);
     assertThat(run(db, bump(table, Optional.empty())).remaining()).isZero();
     db.execute("UPDATE " + table + " SET bumped = false WHERE id IN (7, 100007, 199997) OR id BETWEEN 50001 AND 80000");
   }
 
-  @Test
-  void finalPassReadsAtMostOneWindowOfKeysAndUpdatesAtMostOneBatchPerTransaction(TestDatabase db) throws Exception {
-    ledgerMatchingAgain(db, "trailed");
-    // Every checkpoint write, as the database saw it: one per committed batch, in the batch's own transaction.
-    db.execute("CREATE TABLE trail (seq bigserial, migration text, status text, last_key text[], final_pass_rows bigint, xid xid8)");
-    db.execute("CREATE FUNCTION record_trail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  /** Every checkpoint write, as the database saw it: one per committed batch, in the batch's own transaction. */
+  private static void recordTrail(TestDatabase db) throws Exception {
+    db.execute("CREATE TABLE IF NOT EXISTS trail (seq bigserial, migration text, status text, last_key text[], final_pass_rows bigint, xid xid8)");
+    db.execute("CREATE OR REPLACE FUNCTION record_trail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
         + " INSERT INTO trail (migration, status, last_key, final_pass_rows, xid) VALUES (NEW.migration, NEW.status, NEW.last_key, NEW.final_pass_rows,"
         + " pg_current_xact_id()); RETURN NEW; END $$");
-    db.execute("CREATE TRIGGER record_trail AFTER UPDATE ON flyway_zdm_backfill FOR EACH ROW EXECUTE FUNCTION record_trail()");
+    db.execute("CREATE OR REPLACE TRIGGER record_trail AFTER UPDATE ON flyway_zdm_backfill FOR EACH ROW EXECUTE FUNCTION record_trail()");
+    db.execute("TRUNCATE trail"); // the tests share the database: only what follows counts
+  }
+
+  @Test
+  void finalPassOverAPlainTableReadsItByPagesAndUpdatesAtMostOneBatchPerTransaction(TestDatabase db) throws Exception {
+    ledgerMatchingAgain(db, "paged");
+    recordTrail(db);
+
+    BackfillRunner.Result result = run(db, bump("paged", Optional.empty()));
+
+    assertThat(result.finalPassRows()).isEqualTo(30_003);
+    assertThat(result.remaining()).isZero();
+    assertThat(db.queryLong("SELECT count(*) FROM paged WHERE bumped AND counter = id % 7 + 1"
+        + " + CASE WHEN id IN (7, 100007, 199997) OR id BETWEEN 50001 AND 80000 THEN 1 ELSE 0 END"))
+        .as("every row bumped once by the walk, the rows that matched again once more").isEqualTo(ROWS);
+    long pages = db.queryLong("SELECT pg_relation_size('paged') / current_setting('block_size')::bigint");
+    List<long[]> steps = new ArrayList<>(); // {next page, rows updated} per batch of the final pass
+    Set<String> transactions = new HashSet<>();
+    long rowsBefore = 0;
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT last_key[1]::bigint, final_pass_rows, xid::text FROM trail"
+            + " WHERE migration = 'V1__paged' AND status = 'final pass by page' AND last_key IS NOT NULL ORDER BY seq")) {
+      while (rows.next()) {
+        steps.add(new long[] {rows.getLong(1), rows.getLong(2) - rowsBefore});
+        transactions.add(rows.getString(3));
+        rowsBefore = rows.getLong(2);
+      }
+    }
+    assertThat(steps).as("final-pass batches, by page").isNotEmpty();
+    assertThat(steps).as("no batch of the final pass updated (locked) more than %d rows", BATCH)
+        .allSatisfy(step -> assertThat(step[1]).isBetween(0L, (long) BATCH));
+    assertThat(steps.stream().mapToLong(step -> step[1]).sum()).as("the rows caught, batch by batch").isEqualTo(30_003);
+    assertThat(steps.stream().filter(step -> step[1] > 0).count())
+        .as("30,003 rows to catch at most %d at a time", BATCH).isGreaterThanOrEqualTo(31);
+    assertThat(steps.get(steps.size() - 1)[0]).as("the last pass read up to the table's last page").isEqualTo(pages);
+    assertThat(transactions).as("each batch its own transaction").hasSize(steps.size());
+    assertThat(result.finalPassBatches()).isEqualTo(steps.size());
+  }
+
+  @Test
+  void finalPassOverAPartitionedTableReadsAtMostOneWindowOfKeysAndUpdatesAtMostOneBatchPerTransaction(TestDatabase db)
+      throws Exception {
+    ledgerMatchingAgain(db, "trailed", true);
+    recordTrail(db);
 
     BackfillRunner.Result result = run(db, bump("trailed", Optional.empty()));
 
@@ -123,12 +174,12 @@ class BackfillFinalPassTest {
         throw new IllegalStateException(e);
       }
     });
-    awaitCheckpoint(db, "migration = 'V1__killed' AND status = 'final pass' AND final_pass_rows >= 5000", killed);
+    awaitCheckpoint(db, "migration = 'V1__killed' AND status = 'final pass by page' AND final_pass_rows >= 5000", killed);
     db.execute("SELECT pg_terminate_backend(" + runnerPid.get() + ")");
     assertThatThrownBy(() -> killed.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
     long doneBeforeKill = db.queryLong("SELECT final_pass_rows FROM flyway_zdm_backfill WHERE migration = 'V1__killed'");
     assertThat(db.queryValue("SELECT status || ' after key ' || last_key[1] FROM flyway_zdm_backfill WHERE migration = 'V1__killed'"))
-        .as("the checkpoint shows the final pass and its position").asString().matches("final pass after key \\d+");
+        .as("the checkpoint shows the final pass and its position").asString().matches("final pass by page after key \\d+");
 
     BackfillRunner.Result resumed = run(db, bump("killed", Optional.empty()));
 
@@ -158,7 +209,8 @@ class BackfillFinalPassTest {
           throw new IllegalStateException(e);
         }
       });
-      // The walk skips the row; the final pass then waits for it (lock_timeout, retried).
+      // The walk skips the row (after a short wait); the final pass then waits for it (lock_timeout, retried).
+      awaitCheckpoint(db, "migration = 'V1__held' AND status LIKE 'final pass%'", run);
       awaitBlockedBy(db, appPid, run);
       app.commit();
       BackfillRunner.Result result = run.get(60, TimeUnit.SECONDS);
@@ -187,7 +239,7 @@ class BackfillFinalPassTest {
   private static void awaitBlockedBy(TestDatabase db, int blockerPid, CompletableFuture<?> run) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE " + blockerPid + " = ANY (pg_blocking_pids(pid))"
-        + " AND query LIKE 'WITH done AS (UPDATE%'") == 0) {
+        + " AND query LIKE 'WITH %UPDATE%'") == 0) {
       if (run.isDone()) {
         run.get();
         throw new AssertionError("the backfill finished without waiting for pid " + blockerPid);

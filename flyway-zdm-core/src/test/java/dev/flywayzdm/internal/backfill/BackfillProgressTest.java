@@ -29,8 +29,9 @@ class BackfillProgressTest {
       Checkpoint checkpoint = new Checkpoint(StepContext.checkpointTable(configuration), "V8__backfill_amount_cents");
       checkpoint.ensureTable(connection);
       checkpoint.load(connection, "\"progress\".\"orders\"", "SET amount_cents = amount * 100");
-      checkpoint.advance(connection, new String[] {"1000"}, 1000, 1000, false);
-      checkpoint.advance(connection, new String[] {"2000"}, 990, 1000, false);
+      Progress walk = new Progress("V8__backfill_amount_cents: backfilling orders", "rows", 0, 0, true);
+      checkpoint.advance(connection, new String[] {"1000"}, 1000, 1000, false, walk);
+      checkpoint.advance(connection, new String[] {"2000"}, 990, 1000, false, walk);
 
       List<BackfillProgress> running = BackfillProgress.unfinished(connection, configuration);
       assertThat(running).singleElement().satisfies(progress -> {

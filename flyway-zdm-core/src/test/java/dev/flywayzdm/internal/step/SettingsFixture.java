@@ -9,7 +9,12 @@ public final class SettingsFixture {
   private SettingsFixture() {}
 
   public static StepSettings step(ZdmSettings settings) {
-    return new StepSettings(locks(settings), settings.backfillBatchSize(), settings.backfillPause());
+    return new StepSettings(locks(settings), settings.backfillBatchSize(), settings.backfillPause(), throttle(settings));
+  }
+
+  public static ThrottleSettings throttle(ZdmSettings settings) {
+    return new ThrottleSettings(settings.backfillLockRetries(), settings.maxReplicaLag(), settings.maxReplicaLagBytes(),
+        settings.backfillThrottleQuery(), settings.backfillMaxWait());
   }
 
   public static LockBounds locks(ZdmSettings settings) {

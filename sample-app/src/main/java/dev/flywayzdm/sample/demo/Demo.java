@@ -3,6 +3,7 @@ package dev.flywayzdm.sample.demo;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,16 @@ public final class Demo {
       }
       System.err.print(DemoOptions.USAGE);
       System.exit(e.getMessage() == null ? 0 : 2);
+      return;
+    }
+    try {
+      DemoDatabase.checkReachable(options.url(), options.user(), options.password());
+    } catch (SQLException e) {
+      // One line: the user mistyped a host or port, a stack trace would only hide that.
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      System.err.println("demo: cannot reach PostgreSQL at " + DemoDatabase.masked(options.url()) + " as " + options.user()
+          + ": " + reason + " (check --url, --user and --password, or leave out --url to let scripts/demo start one)");
+      System.exit(2);
       return;
     }
     Outcome outcome = run(options, System.out);

@@ -45,6 +45,23 @@ public final class DemoDatabase {
     return database;
   }
 
+  /**
+   * Connects to the server of {@code serverUrl} once, so an unreachable server or a refused login is
+   * reported before anything starts.
+   *
+   * @throws SQLException the driver's refusal, e.g. "Connection to 127.0.0.1:5999 refused"
+   */
+  public static void checkReachable(String serverUrl, String user, String password) throws SQLException {
+    try (Connection connection = new DemoDatabase(serverUrl, serverUrl, user, password, "").open(serverUrl)) {
+      connection.isValid(5);
+    }
+  }
+
+  /** The URL for messages: a password in its parameters masked. */
+  static String masked(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+
   /** Drops the database, closing any session still connected to it. */
   public void drop() throws SQLException {
     try (Connection connection = open(serverUrl); Statement statement = connection.createStatement()) {

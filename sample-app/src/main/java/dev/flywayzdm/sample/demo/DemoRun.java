@@ -36,11 +36,11 @@ final class DemoRun {
   }
 
   RunResult run() throws Exception {
-    boolean zdm = mode == DemoOptions.Mode.ZDM;
+    boolean zdm = mode.zdm();
     List<String> lint = LintCheck.findings(zdm ? "db/migration" : "db/naive", zdm, database.serverMajor());
     say("flyway-zdm's linter on this run's SQL migrations: %d findings", lint.size());
     say("starting the service on database %s", database.name());
-    try (Service service = Service.start(database, options, zdm);
+    try (Service service = Service.start(database, options, mode);
         RetryCounter retries = RetryCounter.install()) {
       Migrator migrator = zdm ? new ZdmMigrator(service.context(), retries) : new NaiveMigrator(service.dataSource());
       if (!zdm) {
@@ -69,7 +69,7 @@ final class DemoRun {
         say("application traffic started: %d threads, %d calls/s each, release %s", options.trafficThreads(),
             options.opsPerSecond(), service.releases().live());
         pause(SETTLE);
-        for (Step step : Step.PLAN) {
+        for (Step step : plan()) {
           if (step.underReport() && !options.blocker().isZero()) {
             report = ReportingQuery.start(database, "users", options.blocker());
             say("a reporting transaction now holds a lock on users for %s", Durations.of(options.blocker()));
@@ -98,6 +98,18 @@ final class DemoRun {
           traffic.log().ops(), traffic.log().errors(),
           report == null ? 0 : report.startNanos(), report == null ? 0 : report.endNanos(), lint);
     }
+  }
+
+  /** The steps of this run: the "before" run stops after the last one under the reporting transaction. */
+  private List<Step> plan() {
+    if (mode != DemoOptions.Mode.ZDM_BEFORE) {
+      return Step.PLAN;
+    }
+    int last = 0;
+    for (int i = 0; i < Step.PLAN.size(); i++) {
+      last = Step.PLAN.get(i).underReport() ? i : last;
+    }
+    return Step.PLAN.subList(0, last + 1);
   }
 
   private PhaseResult apply(Step step, Migrator migrator) {

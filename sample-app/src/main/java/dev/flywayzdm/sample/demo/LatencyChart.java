@@ -20,19 +20,22 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Application latency over time, one panel per run stacked in one PNG: every call as a dot
- * (log scale), each migration's span shaded and labelled with its version, the reporting
- * transaction in red.
+ * (log scale), failed calls as red crosses on top of everything, each migration's span shaded and
+ * labelled with its version (labels in rows so none overlap), the reporting transaction in red, and
+ * a legend for the shading.
  */
 final class LatencyChart {
 
   private static final int WIDTH = 1400;
-  private static final int PANEL_HEIGHT = 480;
+  private static final int PANEL_HEIGHT = 500;
   private static final double FLOOR_MS = 0.1;
   private static final Color[] SERIES = {new Color(31, 119, 180), new Color(44, 160, 44), new Color(255, 127, 14)};
   private static final Color MIGRATION = new Color(120, 120, 200, 45);
   private static final Color MIGRATION_ALT = new Color(90, 170, 170, 45);
   private static final Color REFUSED = new Color(220, 180, 40, 70);
   private static final Color REPORT = new Color(230, 60, 60, 40);
+  /** About the plot's width in pixels (the chart less axis and legend): places labels apart. */
+  private static final double PLOT_WIDTH_PX = WIDTH - 260;
 
   private LatencyChart() {}
 
@@ -46,7 +49,10 @@ final class LatencyChart {
     for (int i = 0; i < runs.size(); i++) {
       XYChart chart = panel(runs.get(i), options, Math.max(maxMs * 1.5, 100), maxSeconds);
       g.translate(0, i * PANEL_HEIGHT);
-      chart.paint(g, WIDTH, PANEL_HEIGHT);
+      chart.paint(g, WIDTH, PANEL_HEIGHT - ShadingLegend.HEIGHT);
+      ShadingLegend.paint(g, WIDTH, PANEL_HEIGHT, runs.get(i).reportStartNanos() > 0,
+          runs.get(i).phases().stream().anyMatch(p -> p.outcome() == PhaseResult.Outcome.REFUSED),
+          MIGRATION, MIGRATION_ALT, REFUSED, REPORT);
       g.translate(0, -i * PANEL_HEIGHT);
     }
     g.dispose();
@@ -61,7 +67,7 @@ final class LatencyChart {
 
   private static XYChart panel(RunResult run, DemoOptions options, double yMaxMs, double xMaxSeconds) {
     LatencyStats all = run.overall();
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT - ShadingLegend.HEIGHT)
         .title(String.format(Locale.ROOT, "%s: %,d calls, %,d failed, slowest %s  (%,d rows, lock_timeout %s)",
             run.mode().title, all.total(), all.failed(), Durations.millis(all.maxNanos()), options.rows(),
             Durations.of(options.lockTimeout())))
@@ -85,7 +91,7 @@ final class LatencyChart {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
       for (Op op : run.ops()) {
-        if (op.kind() == kind) {
+        if (op.kind() == kind && op.ok()) {
           x.add(seconds(run, op.startNanos()));
           y.add(Math.max(FLOOR_MS, op.latencyNanos() / 1e6));
         }
@@ -98,22 +104,29 @@ final class LatencyChart {
     }
     List<Op> failed = run.ops().stream().filter(op -> !op.ok()).toList();
     if (!failed.isEmpty()) {
-      XYSeries series = chart.addSeries("failed", failed.stream().map(op -> seconds(run, op.startNanos())).toList(),
+      // In the legend; the marks themselves are painted over everything by FailedMarks.
+      XYSeries series = chart.addSeries("failed (" + failed.size() + ")",
+          failed.stream().map(op -> seconds(run, op.startNanos())).toList(),
           failed.stream().map(op -> Math.max(FLOOR_MS, op.latencyNanos() / 1e6)).toList());
       series.setMarker(SeriesMarkers.CROSS);
       series.setMarkerColor(Color.RED);
     }
+    List<SpanShade> spans = new ArrayList<>();
     if (run.reportStartNanos() > 0) {
-      chart.addAnnotation(new SpanShade(seconds(run, run.reportStartNanos()), seconds(run, run.reportEndNanos()),
-          "reporting transaction holds users", REPORT, 3));
+      spans.add(new SpanShade(seconds(run, run.reportStartNanos()), seconds(run, run.reportEndNanos()),
+          "reporting transaction holds users", REPORT));
     }
-    int row = 0;
+    int shade = 0;
     for (PhaseResult phase : run.phases()) {
-      String label = "V" + phase.step().version() + (phase.outcome() == PhaseResult.Outcome.REFUSED ? " refused" : "");
-      chart.addAnnotation(new SpanShade(seconds(run, phase.startNanos()), seconds(run, phase.endNanos()), label,
-          phase.outcome() == PhaseResult.Outcome.REFUSED ? REFUSED : row % 2 == 0 ? MIGRATION : MIGRATION_ALT, row));
-      row = (row + 1) % 3;
+      boolean refused = phase.outcome() == PhaseResult.Outcome.REFUSED;
+      String label = "V" + phase.step().version() + (refused ? " refused" : "");
+      spans.add(new SpanShade(seconds(run, phase.startNanos()), seconds(run, phase.endNanos()), label,
+          refused ? REFUSED : shade++ % 2 == 0 ? MIGRATION : MIGRATION_ALT));
     }
+    LabelRows.assign(spans, xMaxSeconds / PLOT_WIDTH_PX);
+    spans.forEach(chart::addAnnotation);
+    chart.addAnnotation(new FailedMarks(failed.stream()
+        .map(op -> new double[] {seconds(run, op.startNanos()), Math.max(FLOOR_MS, op.latencyNanos() / 1e6)}).toList()));
     return chart;
   }
 

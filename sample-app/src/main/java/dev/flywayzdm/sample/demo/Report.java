@@ -26,21 +26,63 @@ final class Report {
       md.append(String.format("During V2 a reporting transaction holds a lock on `users` for %s. ",
           Durations.of(options.blocker())));
     }
-    md.append(String.format("flyway-zdm: lock_timeout %s, soak %s. ", Durations.of(options.lockTimeout()),
-        Durations.of(options.soak())));
+    md.append(String.format("flyway-zdm: lock_timeout %s, lock attempts of %s, soak %s. ", Durations.of(options.lockTimeout()),
+        Durations.of(options.lockAttemptTimeout()), Durations.of(options.soak())));
     md.append("The application has no statement_timeout: a stall shows as a long wait. A call counts for the "
         + "migration during which it started.\n\n");
     md.append("![application latency over time](latency.png)\n\n");
-    if (runs.size() > 1) {
+    if (mainRuns().size() > 1) {
       sideBySide(md);
     }
+    beforeAndAfter(md);
     for (RunResult run : runs) {
       perStep(md, run);
     }
     return md.toString();
   }
 
+  /** The runs of the side-by-side table: the "before" run ran only the first steps and has its own section. */
+  private List<RunResult> mainRuns() {
+    return runs.stream().filter(run -> run.mode() != DemoOptions.Mode.ZDM_BEFORE).toList();
+  }
+
+  private RunResult run(DemoOptions.Mode mode) {
+    return runs.stream().filter(run -> run.mode() == mode).findFirst().orElse(null);
+  }
+
+  /**
+   * The application's longest wait while a held lock is in a migration's way: flyway-zdm without
+   * short lock attempts (each try of the statement queues for a whole lock_timeout) and with them.
+   */
+  private void beforeAndAfter(StringBuilder md) {
+    RunResult before = run(DemoOptions.Mode.ZDM_BEFORE);
+    RunResult after = run(DemoOptions.Mode.ZDM);
+    if (before == null || after == null) {
+      return;
+    }
+    md.append("## Behind a held lock: before and after short lock attempts\n\n");
+    md.append(String.format("Before: `flyway.zdm.lockAttemptTimeout=0`, each try of the statement queues the application"
+        + " behind it for up to lock_timeout (%s). After: the callback takes the statement's lock first in attempts of %s"
+        + " (the default), the blocker named on each. Target: the application waits at most 300 ms.%n%n",
+        Durations.of(options.lockTimeout()), Durations.of(options.lockAttemptTimeout())));
+    md.append("| schema change | before: took | tries | longest app wait | after: took | attempts retried | longest app wait |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (PhaseResult phase : before.phases()) {
+      PhaseResult later = after.applied(phase.step());
+      if (phase.outcome() != PhaseResult.Outcome.APPLIED || later == null) {
+        continue;
+      }
+      md.append("| ").append(phase.step().label()).append(" | ").append(Durations.millis(phase.durationNanos()))
+          .append(" | ").append(phase.retries()).append(" | **").append(Durations.millis(before.during(phase).maxNanos()))
+          .append("** | ").append(Durations.millis(later.durationNanos())).append(" | ").append(later.retries())
+          .append(" | **").append(Durations.millis(after.during(later).maxNanos())).append("** |\n");
+    }
+    md.append(String.format("%nLongest application call over the whole flyway-zdm run (every step): %s.%n%n",
+        Durations.millis(after.longestWaitNanos())));
+  }
+
   private void sideBySide(StringBuilder md) {
+    List<RunResult> runs = mainRuns();
     md.append("## Side by side\n\n");
     md.append("| schema change |");
     for (RunResult run : runs) {

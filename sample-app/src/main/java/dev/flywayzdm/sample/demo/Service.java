@@ -25,11 +25,12 @@ final class Service implements AutoCloseable {
 
   /**
    * Starts the service; the demo's settings are passed as command-line arguments, which take
-   * precedence over {@code application.yml} as they would in production. With {@code flyway} the service migrates at startup as usual, to V1 only
+   * precedence over {@code application.yml} as they would in production. In a flyway-zdm mode the service migrates at startup as usual, to V1 only
    * (the demo applies the rest step by step, under traffic); without it Flyway stays off, for the
    * naive run.
    */
-  static Service start(DemoDatabase database, DemoOptions options, boolean flyway) {
+  static Service start(DemoDatabase database, DemoOptions options, DemoOptions.Mode mode) {
+    boolean flyway = mode.zdm();
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.datasource.url", database.url());
     properties.put("spring.datasource.username", database.user());
@@ -42,6 +43,9 @@ final class Service implements AutoCloseable {
     properties.put("spring.flyway.target", "1");
     properties.put("flyway.zdm.lock-timeout", DurationText.format(options.lockTimeout()));
     properties.put("flyway.zdm.soak", DurationText.format(options.soak()));
+    // The "before" run: no short attempts, each try of a statement queues for a whole lock_timeout.
+    properties.put("flyway.zdm.lock-attempt-timeout",
+        mode == DemoOptions.Mode.ZDM_BEFORE ? "0" : DurationText.format(options.lockAttemptTimeout()));
     properties.put("flyway.zdm.lock-retry-max-backoff", "2s");
     properties.put("flyway.zdm.lock-retries", "30");
     properties.put("logging.level.root", "WARN");

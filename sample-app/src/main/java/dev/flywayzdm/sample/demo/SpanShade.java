@@ -16,19 +16,33 @@ final class SpanShade extends Annotation {
   private final double to;
   private final String label;
   private final Color fill;
-  private final int labelRow;
+  private int labelRow;
 
-  /**
-   * @param from / to in chart x units (seconds)
-   * @param labelRow 0, 1, 2...: labels of neighbouring spans are staggered so they do not overlap
-   */
-  SpanShade(double from, double to, String label, Color fill, int labelRow) {
+  /** @param from / to in chart x units (seconds) */
+  SpanShade(double from, double to, String label, Color fill) {
     super(false);
     this.from = from;
     this.to = to;
     this.label = label;
     this.fill = fill;
-    this.labelRow = labelRow;
+  }
+
+  double from() {
+    return from;
+  }
+
+  String label() {
+    return label;
+  }
+
+  /** 0, 1, 2...: which line below the top of the plot the label goes on ({@link LabelRows}). */
+  void labelRow(int row) {
+    labelRow = row;
+  }
+
+  /** The label's width in pixels, as painted. */
+  static int labelWidth(String label) {
+    return (int) Math.ceil(FONT.getStringBounds(label, new java.awt.font.FontRenderContext(null, true, true)).getWidth()) + 6;
   }
 
   @Override

@@ -15,8 +15,29 @@ class DemoOptionsTest {
   void comparesBothRunsOnAMillionRowsByDefault() {
     DemoOptions options = DemoOptions.parse("--url", URL);
     assertThat(options.rows()).isEqualTo(1_000_000);
-    assertThat(options.modes()).containsExactly(DemoOptions.Mode.NAIVE, DemoOptions.Mode.ZDM);
+    assertThat(options.modes()).containsExactly(DemoOptions.Mode.NAIVE, DemoOptions.Mode.ZDM_BEFORE, DemoOptions.Mode.ZDM);
     assertThat(options.lockTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(options.lockAttemptTimeout()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void leavesOutTheBeforeRunOnRequest() {
+    assertThat(DemoOptions.parse("--url", URL, "--no-before").modes())
+        .containsExactly(DemoOptions.Mode.NAIVE, DemoOptions.Mode.ZDM);
+    assertThat(DemoOptions.parse("--url", URL, "--zdm").modes()).containsExactly(DemoOptions.Mode.ZDM);
+  }
+
+  @Test
+  void readsDurationsWithoutFlywayZdmSoScriptsDemoCanCheckThemBeforeBuilding() {
+    assertThat(DemoOptions.parse("--url", URL, "--blocker", "PT3S", "--soak", "0", "--lock-timeout", "1500ms",
+        "--lock-attempt-timeout", "50ms")).satisfies(options -> {
+          assertThat(options.blocker()).isEqualTo(Duration.ofSeconds(3));
+          assertThat(options.soak()).isZero();
+          assertThat(options.lockTimeout()).isEqualTo(Duration.ofMillis(1500));
+          assertThat(options.lockAttemptTimeout()).isEqualTo(Duration.ofMillis(50));
+        });
+    assertThatThrownBy(() -> DemoOptions.parse("--url", URL, "--blocker", "-PT1S")).hasMessageContaining("--blocker = -PT1S");
+    assertThatThrownBy(() -> DemoOptions.parse("--url", "mysql://h/db")).hasMessageContaining("not a PostgreSQL JDBC URL");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class DemoUnderTrafficTest {
 
   private Demo.Outcome outcome;
   private RunResult naive;
+  private RunResult before;
   private RunResult zdm;
 
   @BeforeAll
@@ -48,14 +50,16 @@ class DemoUnderTrafficTest {
       System.out.print(console.toString(StandardCharsets.UTF_8));
     }
     naive = outcome.runs().get(0);
-    zdm = outcome.runs().get(1);
+    before = outcome.runs().get(1);
+    zdm = outcome.runs().get(2);
   }
 
   @Test
   void runsTheNaiveAndTheZeroDowntimeMigrationsUnderTheSameTraffic() {
     assertThat(naive.mode()).isEqualTo(DemoOptions.Mode.NAIVE);
+    assertThat(before.mode()).isEqualTo(DemoOptions.Mode.ZDM_BEFORE);
     assertThat(zdm.mode()).isEqualTo(DemoOptions.Mode.ZDM);
-    for (RunResult run : outcome.runs()) {
+    for (RunResult run : List.of(naive, zdm)) {
       assertThat(Step.PLAN).as("%s applies every step", run.mode())
           .allSatisfy(step -> assertThat(run.applied(step)).as(step.label()).isNotNull());
       assertThat(run.overall().total()).as("%s: the application was busy throughout", run.mode()).isGreaterThan(200);
@@ -75,6 +79,18 @@ class DemoUnderTrafficTest {
     assertThat(Duration.ofNanos(zdm.longestWaitNanos()))
         .as("no call waits for the whole reporting transaction: each ALTER attempt gives up after lock_timeout")
         .isLessThan(BLOCKER.minusSeconds(1));
+  }
+
+  @Test
+  void shortLockAttemptsKeepTheApplicationsWaitBehindTheHeldLockFarBelowAWholeLockTimeout() {
+    PhaseResult withoutAttempts = before.applied(step("2"));
+    PhaseResult withAttempts = zdm.applied(step("2"));
+    assertThat(Duration.ofNanos(before.during(withoutAttempts).maxNanos()))
+        .as("before: each try of the ALTER queues the application for a whole lock_timeout")
+        .isGreaterThanOrEqualTo(LOCK_TIMEOUT.minusMillis(100));
+    assertThat(Duration.ofNanos(zdm.during(withAttempts).maxNanos()))
+        .as("after: the application waits behind one 100 ms attempt at a time (generous bound for a busy machine)")
+        .isLessThan(LOCK_TIMEOUT.dividedBy(2));
   }
 
   @Test
@@ -101,11 +117,12 @@ class DemoUnderTrafficTest {
   void writesTheReportAndTheChart() throws Exception {
     String report = Files.readString(outcome.report());
     assertThat(report).contains("## Side by side", "V2 add nullable column users.last_login_at",
+        "## Behind a held lock: before and after short lock attempts",
         "refused (soak)", "![application latency over time](latency.png)");
     BufferedImage chart = ImageIO.read(outcome.chart().toFile());
     assertThat(chart).as("a PNG").isNotNull();
     assertThat(chart.getWidth()).isGreaterThanOrEqualTo(1000);
-    assertThat(chart.getHeight()).as("one panel per run").isGreaterThanOrEqualTo(800);
+    assertThat(chart.getHeight()).as("one panel per run").isGreaterThanOrEqualTo(1200);
   }
 
   private static Step step(String version) {

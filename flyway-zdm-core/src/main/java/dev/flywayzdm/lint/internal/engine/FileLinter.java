@@ -77,6 +77,7 @@ public final class FileLinter {
       long transaction = inTransaction ? file.transaction : schema.newTransaction();
       StatementContext context = new StatementContext(statement, inTransaction, transaction, options, schema, file);
       if (pending) {
+        out.subject(StatementSubject.of(context));
         run(context, out);
       }
       count++;
@@ -86,6 +87,7 @@ public final class FileLinter {
         StatementContext innerContext = new StatementContext(inner, true,
             routine ? schema.newTransaction() : transaction, options, schema, file);
         if (pending) {
+          out.subject(StatementSubject.of(innerContext));
           run(innerContext, out);
         }
         if (!routine) {
@@ -94,6 +96,7 @@ public final class FileLinter {
         count++;
       }
       if (pending) {
+        out.subject(null);
         for (LexError error : body.errors()) {
           out.report("syntax-error", statement.first(), "Body of '" + describe(statement) + "': "
               + error.message() + " (line " + error.line() + ", column " + error.column() + ")");

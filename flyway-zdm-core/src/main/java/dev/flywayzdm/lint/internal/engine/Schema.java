@@ -44,6 +44,15 @@ public final class Schema {
     return newIndexes.containsKey(index);
   }
 
+  /**
+   * Forgets which tables and indexes are new: from here on they count as existing ones with rows,
+   * as when each file is judged on its own.
+   */
+  public void forgetNewObjects() {
+    newTables.clear();
+    newIndexes.clear();
+  }
+
   public void tableCreated(String table, boolean pending) {
     columnTypes.remove(table);
     if (pending) {
