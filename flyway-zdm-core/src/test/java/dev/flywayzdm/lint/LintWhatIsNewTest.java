@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LintWhatIsNewTest {
 
   private static final MigrationSource CREATE = MigrationSource.of("V1__orders.sql",
-      "CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(20));\nCREATE INDEX orders_note_idx ON orders (note);");
+      "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\nCREATE INDEX orders_note_idx ON orders (note);");
   private static final MigrationSource INDEX = MigrationSource.of("V2__index.sql",
       "SET lock_timeout = '2s';\nCREATE INDEX orders_id_note_idx ON orders (id, note);");
 

@@ -32,6 +32,12 @@ class RealProjectShapesTest {
       new MigrationNaming("", "R", "B", "__", List.of(".sql")),
       new Placeholders(Map.of("app_schema", "app"), "${", "}", true));
 
+  /** Judged alone the first file is pending too, so its varchar(200) gets the advice. */
+  private static final String VARCHAR_FINDING = """
+      %1$s20230101090000__create_orders.sql:6:3 prefer-text-over-varchar Column note is varchar(200); use text \
+      (with a CHECK on char_length when the limit matters)
+      """.formatted(DIR);
+
   /** orders was created in an earlier file: judged alone, the plain index blocks its writes. */
   private static final String INDEX_FINDINGS = """
       %1$s20230601100000__index_orders_status.sql:2:1 require-concurrent-index-creation CREATE INDEX \
@@ -49,6 +55,8 @@ class RealProjectShapesTest {
       %1$s20240301080000__backfill_archived.sql:3:1 statements-after-access-exclusive This statement runs while the \
       transaction still holds an ACCESS EXCLUSIVE lock on orders: nobody can read or write it until the migration \
       commits
+      %1$s20240301080000__backfill_archived.sql:3:1 require-statement-timeout No statement_timeout is set before \
+      this UPDATE of orders: nothing ends it if it runs far longer than expected
       """.formatted(DIR);
 
   private static final String NEVER_RUN = """
@@ -85,8 +93,8 @@ class RealProjectShapesTest {
 
     LintReport report = lint(LintScope.unknown(read));
 
-    assertThat(report.toText()).isEqualTo(INDEX_FINDINGS + FLOOD_FINDINGS + """
-        1 error, 3 warnings in 6 files (2009 statements)
+    assertThat(report.toText()).isEqualTo(VARCHAR_FINDING + INDEX_FINDINGS + FLOOD_FINDINGS + """
+        1 error, 3 warnings, 2 advice in 6 files (2009 statements)
         pending, linted (6): %1$s20230101090000__create_orders.sql, %1$s20230215120000__create_customers.sql, \
         %1$s20230601100000__index_orders_status.sql, %1$s20240110083000__widen_note.sql, \
         %1$s20240301080000__backfill_archived.sql, %1$sR__open_orders.sql
@@ -104,7 +112,7 @@ class RealProjectShapesTest {
 
     assertThat(report.toText()).as("the old CREATE INDEX is context now; the widening needs no rewrite, as V1 says")
         .isEqualTo(FLOOD_FINDINGS + """
-        2 warnings in 2 files (2003 statements)
+        2 warnings, 1 advice in 2 files (2003 statements)
         pending, linted (2): %1$s20240301080000__backfill_archived.sql, %1$sR__open_orders.sql
         applied, read as context only (4): %1$s20230101090000__create_orders.sql, \
         %1$s20230215120000__create_customers.sql, %1$s20230601100000__index_orders_status.sql, \

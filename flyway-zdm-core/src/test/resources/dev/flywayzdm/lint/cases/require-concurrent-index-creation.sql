@@ -8,7 +8,7 @@ CREATE UNIQUE INDEX orders_number_key ON orders (number); -- expect: require-con
 CREATE INDEX ON ${schema}.orders USING btree (customer_id); -- expect: require-concurrent-index-creation
 
 -- case: IF NOT EXISTS does not make the build non-blocking
-CREATE INDEX IF NOT EXISTS orders_status_idx ON ONLY orders (status); -- expect: require-concurrent-index-creation
+CREATE INDEX IF NOT EXISTS orders_status_idx ON orders (status); -- expect: require-concurrent-index-creation
 
 -- case: lower-case keywords and a partial index
 create index orders_open_idx on orders (id) where status = 'open'; -- expect: require-concurrent-index-creation
@@ -42,3 +42,9 @@ CREATE INDEX order_archive_idx ON order_archive (id); -- expect: require-concurr
 
 -- case: the words in a string or comment are not a statement
 SELECT 'CREATE INDEX x ON orders (id)'; /* CREATE INDEX y ON orders (id); */
+
+-- case: ON ONLY a partitioned parent looks like a build but creates an invalid index and builds nothing
+CREATE INDEX measurements_at_idx ON ONLY measurements (at);
+
+-- case: the partition's own index, built after ON ONLY, is a real build
+CREATE INDEX measurements_2025_at_idx ON measurements_2025 (at); -- expect: require-concurrent-index-creation

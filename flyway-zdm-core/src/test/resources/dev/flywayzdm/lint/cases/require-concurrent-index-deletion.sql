@@ -20,3 +20,11 @@ DROP INDEX orders_tmp_idx; -- expect: require-concurrent-index-deletion
 
 -- case: DROP TABLE is not DROP INDEX
 DROP INDEX CONCURRENTLY orders_idx;
+
+-- case: the message names the table an earlier migration built the index on
+-- options: start-after=1
+-- file: V1__applied.sql
+CREATE TABLE invoices (id bigint, due date);
+CREATE INDEX invoices_due_idx ON invoices (due);
+-- file: V2__drop.sql
+DROP INDEX invoices_due_idx; -- expect: require-concurrent-index-deletion

@@ -16,3 +16,7 @@ ALTER TABLE measurements ATTACH PARTITION measurements_2025 FOR VALUES FROM ('20
 -- case: a partitioned table created in this run
 CREATE TABLE logs (at timestamptz) PARTITION BY RANGE (at);
 ALTER TABLE logs DETACH PARTITION logs_2020;
+
+-- case: DETACH ... FINALIZE looks like a plain detach but completes a concurrent one under SHARE UPDATE EXCLUSIVE
+-- options: pg=14
+ALTER TABLE measurements DETACH PARTITION measurements_2020 FINALIZE;

@@ -18,6 +18,9 @@ public final class FileState {
   long lockTimeoutTransaction = -1;
   boolean lockTimeoutInSession;
   boolean lockTimeoutReported;
+  long statementTimeoutTransaction = -1;
+  boolean statementTimeoutInSession;
+  boolean statementTimeoutReported;
   String accessExclusiveTable;
   long accessExclusiveTransaction = -1;
   boolean accessExclusiveReported;
@@ -45,6 +48,19 @@ public final class FileState {
   /** Whether a non-zero lock_timeout applies to a statement in the given transaction. */
   public boolean lockTimeoutInForce(long inTransaction) {
     return lockTimeoutInSession || lockTimeoutTransaction == inTransaction;
+  }
+
+  /** Whether a non-zero statement_timeout applies to a statement in the given transaction. */
+  public boolean statementTimeoutInForce(long inTransaction) {
+    return statementTimeoutInSession || statementTimeoutTransaction == inTransaction;
+  }
+
+  public boolean statementTimeoutReported() {
+    return statementTimeoutReported;
+  }
+
+  public void statementTimeoutReported(boolean reported) {
+    statementTimeoutReported = reported;
   }
 
   public boolean lockTimeoutReported() {

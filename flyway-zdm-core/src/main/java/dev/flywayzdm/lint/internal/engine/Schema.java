@@ -1,8 +1,10 @@
 package dev.flywayzdm.lint.internal.engine;
 
 import dev.flywayzdm.lint.internal.sql.ColumnType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +25,10 @@ public final class Schema {
 
   private final Set<String> newTables = new HashSet<>();
   private final Map<String, String> newIndexes = new HashMap<>();
+  private final Map<String, String> indexTables = new HashMap<>();
+  private final Set<String> checkConstraints = new HashSet<>();
+  private final Map<String, List<List<String>>> indexedColumns = new HashMap<>();
+  private final Set<String> tablesWithValidatedCheck = new HashSet<>();
   private final Map<String, Map<String, ColumnType>> columnTypes = new HashMap<>();
   private final Map<String, NotNullConstraint> notNullConstraints = new HashMap<>();
   private final Map<String, UnvalidatedConstraint> unvalidated = new HashMap<>();
@@ -58,6 +64,8 @@ public final class Schema {
 
   public void tableDropped(String table) {
     newTables.remove(table);
+    tablesWithValidatedCheck.remove(table);
+    indexedColumns.remove(table);
     columnTypes.remove(table);
   }
 
@@ -65,13 +73,44 @@ public final class Schema {
     if (newTables.remove(from)) {
       newTables.add(to);
     }
+    indexTables.replaceAll((index, table) -> table.equals(from) ? to : table);
+    List<List<String>> indexed = indexedColumns.remove(from);
+    if (indexed != null) {
+      indexedColumns.put(to, indexed);
+    }
     Map<String, ColumnType> columns = columnTypes.remove(from);
     if (columns != null) {
       columnTypes.put(to, columns);
     }
   }
 
+  /** An index, primary key or unique constraint on the table whose leading plain columns are these. */
+  public void columnsIndexed(String table, List<String> leadingColumns) {
+    if (table != null && !leadingColumns.isEmpty()) {
+      indexedColumns.computeIfAbsent(table, t -> new ArrayList<>()).add(List.copyOf(leadingColumns));
+    }
+  }
+
+  /**
+   * Whether an index seen so far starts with exactly these columns, in any order: then a lookup by them,
+   * such as the one a foreign key check makes on every delete of the referenced row, uses the index.
+   */
+  public boolean hasIndexLeadingWith(String table, List<String> columns) {
+    Set<String> wanted = Set.copyOf(columns);
+    return indexedColumns.getOrDefault(table, List.of()).stream()
+        .anyMatch(index -> index.size() >= wanted.size()
+            && Set.copyOf(index.subList(0, wanted.size())).equals(wanted));
+  }
+
+  /** The table of an index created by any migration read so far (applied or pending). */
+  public Optional<String> indexTable(String index) {
+    return Optional.ofNullable(indexTables.get(index));
+  }
+
   public void indexCreated(String index, String table, boolean pending) {
+    if (index != null && table != null) {
+      indexTables.put(index, table);
+    }
     if (pending && index != null) {
       newIndexes.put(index, table);
     }
@@ -79,6 +118,7 @@ public final class Schema {
 
   public void indexDropped(String index) {
     newIndexes.remove(index);
+    indexTables.remove(index);
   }
 
   public void columnTyped(String table, String column, ColumnType type) {
@@ -111,7 +151,28 @@ public final class Schema {
     return Optional.ofNullable(unvalidated.get(key(table, name))).map(UnvalidatedConstraint::transaction);
   }
 
+  /** A CHECK constraint on the table, validated or added NOT VALID (VALIDATE completes it). */
+  void checkConstraintAdded(String table, String name, boolean validated) {
+    if (name != null) {
+      checkConstraints.add(key(table, name));
+    }
+    if (validated) {
+      tablesWithValidatedCheck.add(table);
+    }
+  }
+
+  /**
+   * Whether a validated CHECK constraint on the table is seen. ATTACH PARTITION skips its scan when one
+   * implies the partition bounds; the bounds are not compared, a CHECK is taken as written for that.
+   */
+  public boolean hasValidatedCheck(String table) {
+    return tablesWithValidatedCheck.contains(table);
+  }
+
   void constraintValidated(String table, String name, long transaction) {
+    if (checkConstraints.contains(key(table, name))) {
+      tablesWithValidatedCheck.add(table);
+    }
     unvalidated.remove(key(table, name));
     NotNullConstraint check = notNullConstraints.get(key(table, name));
     if (check != null) {

@@ -6,6 +6,7 @@ import dev.flywayzdm.lint.internal.lexer.TokenKind;
 import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.AlterTable;
 import dev.flywayzdm.lint.internal.sql.ColumnDefinition;
+import dev.flywayzdm.lint.internal.sql.ColumnList;
 import dev.flywayzdm.lint.internal.sql.ConstraintDefinition;
 import dev.flywayzdm.lint.internal.sql.LockMode;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
@@ -46,6 +47,7 @@ final class StatementEffects {
       }
     }
     lockTimeout(s, file, context.transaction(), context.inTransaction());
+    statementTimeout(s, file, context.transaction(), context.inTransaction());
     TableLock.of(context).ifPresent(lock -> {
       if (context.inTransaction() && lock.existing() && lock.mode() == LockMode.ACCESS_EXCLUSIVE
           && file.accessExclusiveTransaction != context.transaction()) {
@@ -69,6 +71,9 @@ final class StatementEffects {
       if (index != null && table != null) {
         schema.indexCreated(index.name(), table.name(), pending && schema.isNew(table.name()));
       }
+      if (table != null) {
+        schema.columnsIndexed(table.name(), ColumnList.leading(s, table.next()));
+      }
       return;
     }
     while (at < s.size() && s.get(at).is(TokenKind.WORD) && TABLE_PREFIXES.contains(s.get(at).upper())) {
@@ -86,9 +91,18 @@ final class StatementEffects {
     boolean withData = s.containsWord("AS") && !s.matchesAt(s.size() - 3, "WITH", "NO", "DATA")
         && (materialized || !hasColumnList(s, table.next()));
     schema.tableCreated(table.name(), pending && !withData);
+    if (s.containsWord("CHECK")) {
+      schema.checkConstraintAdded(table.name(), null, true);
+    }
     if (table.next() < s.size() && s.get(table.next()).is(TokenKind.OPEN_PAREN)) {
       for (ColumnDefinition column : TableElements.columns(s, table.next())) {
         schema.columnTyped(table.name(), column.name(), column.type());
+        if (column.primaryKey() || column.unique()) {
+          schema.columnsIndexed(table.name(), List.of(column.name()));
+        }
+      }
+      for (List<String> key : TableElements.keyColumns(s, table.next())) {
+        schema.columnsIndexed(table.name(), key);
       }
     }
   }
@@ -101,7 +115,12 @@ final class StatementEffects {
     String table = alter.table();
     for (AlterAction action : alter.actions()) {
       switch (action.kind()) {
-        case ADD_COLUMN -> schema.columnTyped(table, action.column(), action.columnDefinition().type());
+        case ADD_COLUMN -> {
+          schema.columnTyped(table, action.column(), action.columnDefinition().type());
+          if (action.columnDefinition().primaryKey() || action.columnDefinition().unique()) {
+            schema.columnsIndexed(table, List.of(action.column()));
+          }
+        }
         case ALTER_COLUMN_TYPE -> schema.columnTyped(table, action.column(), action.newType());
         case RENAME_TABLE -> schema.tableRenamed(table, action.target());
         case RENAME_COLUMN -> schema.columnRenamed(table, action.column(), action.target());
@@ -119,6 +138,13 @@ final class StatementEffects {
       name = table + "_" + constraint.notNullColumn() + (constraint.kind() == ConstraintDefinition.Kind.CHECK
           ? "_check" : "_not_null"); // PostgreSQL's own naming
     }
+    if (constraint.kind() == ConstraintDefinition.Kind.CHECK) {
+      schema.checkConstraintAdded(table, name, !constraint.notValid());
+    }
+    if (constraint.kind() == ConstraintDefinition.Kind.PRIMARY_KEY
+        || constraint.kind() == ConstraintDefinition.Kind.UNIQUE) {
+      schema.columnsIndexed(table, constraint.columns());
+    }
     if (name == null) {
       return;
     }
@@ -130,7 +156,36 @@ final class StatementEffects {
     }
   }
 
+  /** A SET/RESET of a timeout setting: whether it is now non-zero and whether only for this transaction. */
+  private record TimeoutChange(boolean on, boolean local) {}
+
   private static void lockTimeout(Statement s, FileState file, long transaction, boolean inTransaction) {
+    TimeoutChange change = timeoutChange(s, "lock_timeout");
+    if (change == null) {
+      return;
+    }
+    if (change.local()) {
+      file.lockTimeoutTransaction = change.on() && inTransaction ? transaction : -1;
+    } else {
+      file.lockTimeoutInSession = change.on();
+      file.lockTimeoutTransaction = change.on() ? file.lockTimeoutTransaction : -1;
+    }
+  }
+
+  private static void statementTimeout(Statement s, FileState file, long transaction, boolean inTransaction) {
+    TimeoutChange change = timeoutChange(s, "statement_timeout");
+    if (change == null) {
+      return;
+    }
+    if (change.local()) {
+      file.statementTimeoutTransaction = change.on() && inTransaction ? transaction : -1;
+    } else {
+      file.statementTimeoutInSession = change.on();
+      file.statementTimeoutTransaction = change.on() ? file.statementTimeoutTransaction : -1;
+    }
+  }
+
+  private static TimeoutChange timeoutChange(Statement s, String setting) {
     Boolean on = null;
     boolean local = false;
     if (s.startsWith("SET") || s.startsWith("RESET")) {
@@ -139,27 +194,19 @@ final class StatementEffects {
         local = s.isWord(at, "LOCAL");
         at++;
       }
-      if (s.isWord(at, "LOCK_TIMEOUT")) {
+      if (s.isWord(at, setting)) {
         on = s.startsWith("SET") && nonZero(s.tokens().subList(Math.min(at + 2, s.size()), s.size()));
       } else if (s.startsWith("RESET") && s.isWord(at, "ALL")) {
         on = false;
       }
     } else if (s.startsWith("SELECT")) {
       int call = s.indexOfWord("SET_CONFIG", 1);
-      if (call >= 0 && call + 4 < s.size() && s.get(call + 2).value().equalsIgnoreCase("lock_timeout")) {
+      if (call >= 0 && call + 4 < s.size() && s.get(call + 2).value().equalsIgnoreCase(setting)) {
         on = nonZero(List.of(s.get(call + 4)));
         local = s.isWord(call + 6, "TRUE");
       }
     }
-    if (on == null) {
-      return;
-    }
-    if (local) {
-      file.lockTimeoutTransaction = on && inTransaction ? transaction : -1;
-    } else {
-      file.lockTimeoutInSession = on;
-      file.lockTimeoutTransaction = on ? file.lockTimeoutTransaction : -1;
-    }
+    return on == null ? null : new TimeoutChange(on, local);
   }
 
   private static boolean nonZero(List<Token> value) {

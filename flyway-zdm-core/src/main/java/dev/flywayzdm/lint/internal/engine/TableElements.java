@@ -4,6 +4,7 @@ import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.lexer.Token;
 import dev.flywayzdm.lint.internal.lexer.TokenKind;
 import dev.flywayzdm.lint.internal.sql.ColumnDefinition;
+import dev.flywayzdm.lint.internal.sql.ColumnList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,21 @@ final class TableElements {
   }
 
   /** The single column of a table-level {@code PRIMARY KEY (col)}, or null. */
+  /** The column lists of table-level PRIMARY KEY and UNIQUE constraints (each builds an index). */
+  static List<List<String>> keyColumns(Statement s, int open) {
+    List<List<String>> keys = new ArrayList<>();
+    for (int[] element : elements(s, open)) {
+      int at = s.isWord(element[0], "CONSTRAINT") ? element[0] + 2 : element[0];
+      if (s.matchesAt(at, "PRIMARY", "KEY") || s.isWord(at, "UNIQUE")) {
+        List<String> columns = ColumnList.leading(s, at);
+        if (!columns.isEmpty()) {
+          keys.add(columns);
+        }
+      }
+    }
+    return keys;
+  }
+
   static String primaryKeyColumn(Statement s, int open) {
     for (int[] element : elements(s, open)) {
       int at = s.isWord(element[0], "CONSTRAINT") ? element[0] + 2 : element[0];

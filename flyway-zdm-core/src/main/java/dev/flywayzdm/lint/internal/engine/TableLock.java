@@ -6,13 +6,15 @@ import dev.flywayzdm.lint.internal.sql.AlterAction;
 import dev.flywayzdm.lint.internal.sql.AlterTable;
 import dev.flywayzdm.lint.internal.sql.LockMode;
 import dev.flywayzdm.lint.internal.sql.ObjectName;
+import dev.flywayzdm.lint.internal.sql.TriggerDdl;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The strongest table lock a statement takes, from PostgreSQL's documentation of each command.
  *
- * @param object the locked table (or, for index commands, the index) as named in the statement
+ * @param object the locked table as named in the statement; for DROP/REINDEX INDEX the index's table when
+ *     an earlier migration shows it, else the index
  * @param mode the lock mode
  * @param existing whether the object existed before this run, i.e. may be large and in use
  */
@@ -42,7 +44,8 @@ public record TableLock(String object, LockMode mode, boolean existing) {
       ObjectName index = ObjectName.at(s, ObjectName.skipModifiers(s, at));
       String name = index == null ? null : index.name();
       LockMode mode = at == 3 ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
-      return Optional.of(new TableLock(name, mode, name != null && !schema.isNewIndex(name)));
+      String locked = name == null ? null : schema.indexTable(name).orElse(name);
+      return Optional.of(new TableLock(locked, mode, name != null && !schema.isNewIndex(name)));
     }
     if (s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE")) {
       int at = s.isWord(1, "TABLE") ? 2 : 1;
@@ -67,11 +70,9 @@ public record TableLock(String object, LockMode mode, boolean existing) {
       boolean existing = name != null && (index ? !schema.isNewIndex(name) : context.existing(name));
       return Optional.of(new TableLock(name, index ? LockMode.ACCESS_EXCLUSIVE : LockMode.SHARE, existing));
     }
-    if (s.startsWith("CREATE", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE", "TRIGGER")
-        || s.startsWith("CREATE", "CONSTRAINT", "TRIGGER")) {
-      int on = s.indexOfWord("ON", 2);
-      ObjectName table = on < 0 ? null : ObjectName.at(s, on + 1);
-      String name = table == null ? null : table.name();
+    TriggerDdl trigger = TriggerDdl.read(s);
+    if (trigger != null) {
+      String name = trigger.table();
       return Optional.of(new TableLock(name, LockMode.SHARE_ROW_EXCLUSIVE, context.existing(name)));
     }
     if (s.startsWith("REFRESH", "MATERIALIZED", "VIEW") && !s.isWord(3, "CONCURRENTLY")) {

@@ -25,7 +25,9 @@ public final class RequireConcurrentIndexCreation implements Rule {
   @Override
   public void check(StatementContext context, Reporter out) {
     CreateIndex index = CreateIndex.read(context.statement());
-    if (index == null || index.concurrently() || !context.existing(index.table())) {
+    // ON ONLY is the partitioned-table idiom: the parent index is created invalid without a build (and a
+    // partitioned table has no CONCURRENTLY form), so there is nothing to advise.
+    if (index == null || index.concurrently() || index.only() || !context.existing(index.table())) {
       return;
     }
     out.report(id(), context.statement().first(), "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX"

@@ -32,7 +32,10 @@ public final class RequireConcurrentIndexDeletion implements Rule {
     if (index == null || context.schema().isNewIndex(index.name())) {
       return;
     }
-    out.report(id(), s.first(), "DROP INDEX " + index.name()
-        + " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table: reads and writes wait");
+    // The lock that hurts is on the table, so name it when an earlier migration shows which one it is.
+    String table = context.schema().indexTable(index.name()).map(t -> "table " + t)
+        .orElse("the table it indexes (not created in the migrations read)");
+    out.report(id(), s.first(), "DROP INDEX " + index.name() + " without CONCURRENTLY takes an ACCESS EXCLUSIVE"
+        + " lock on " + table + ": its reads and writes wait");
   }
 }

@@ -23,7 +23,7 @@ public final class RequireConcurrentPartitionDetach extends AlterTableRule {
 
   @Override
   void check(StatementContext context, String table, AlterAction action, Reporter out) {
-    if (action.kind() != AlterAction.Kind.DETACH_PARTITION || action.concurrently()) {
+    if (action.kind() != AlterAction.Kind.DETACH_PARTITION || action.concurrently() || action.finalizesDetach()) {
       return;
     }
     String fix = context.targetMajor() >= 14 ? null

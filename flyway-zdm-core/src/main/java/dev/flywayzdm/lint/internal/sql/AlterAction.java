@@ -22,7 +22,7 @@ public record AlterAction(
     ADD_COLUMN, ADD_CONSTRAINT, DROP_COLUMN, DROP_CONSTRAINT, ALTER_COLUMN_TYPE, SET_NOT_NULL, DROP_NOT_NULL,
     SET_DEFAULT, DROP_DEFAULT, ADD_IDENTITY, ALTER_COLUMN_OTHER, VALIDATE_CONSTRAINT, RENAME_COLUMN,
     RENAME_CONSTRAINT, RENAME_TABLE, SET_SCHEMA, SET_LOGGED, SET_UNLOGGED, DETACH_PARTITION, ATTACH_PARTITION,
-    STORAGE_OR_STATISTICS, TRIGGER_TOGGLE, OTHER
+    STORAGE_OR_STATISTICS, TRIGGER_TOGGLE, SET_ACCESS_METHOD, OTHER
   }
 
   /** Where the action starts, for findings. */
@@ -33,6 +33,14 @@ public record AlterAction(
   /** Whether the action ends with {@code CONCURRENTLY} (a DETACH PARTITION). */
   public boolean concurrently() {
     return tokens.containsWord("CONCURRENTLY");
+  }
+
+  /**
+   * Whether a DETACH PARTITION ends with {@code FINALIZE}: it completes an interrupted DETACH ... CONCURRENTLY
+   * under SHARE UPDATE EXCLUSIVE and has no CONCURRENTLY form of its own.
+   */
+  public boolean finalizesDetach() {
+    return kind == Kind.DETACH_PARTITION && tokens.containsWord("FINALIZE");
   }
 
   /** Whether it uses a {@code USING} expression (ALTER COLUMN ... TYPE ... USING). */
@@ -47,7 +55,8 @@ public record AlterAction(
       case TRIGGER_TOGGLE -> LockMode.SHARE_ROW_EXCLUSIVE;
       case ADD_CONSTRAINT -> constraint.kind() == ConstraintDefinition.Kind.FOREIGN_KEY
           ? LockMode.SHARE_ROW_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
-      case DETACH_PARTITION -> concurrently() ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
+      case DETACH_PARTITION -> concurrently() || finalizesDetach()
+          ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
       default -> LockMode.ACCESS_EXCLUSIVE;
     };
   }

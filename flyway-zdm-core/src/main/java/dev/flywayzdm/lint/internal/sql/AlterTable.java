@@ -103,6 +103,11 @@ public record AlterTable(String table, List<AlterAction> actions) {
     if (a.startsWith("SET", "SCHEMA")) {
       return new AlterAction(AlterAction.Kind.SET_SCHEMA, a, null, null, null, null, null);
     }
+    if (a.startsWith("SET", "ACCESS", "METHOD")) {
+      ObjectName method = ObjectName.at(a, 3);
+      return new AlterAction(AlterAction.Kind.SET_ACCESS_METHOD, a, null, null, null, null,
+          method == null ? null : method.name());
+    }
     if (a.startsWith("SET", "LOGGED")) {
       return new AlterAction(AlterAction.Kind.SET_LOGGED, a, null, null, null, null, null);
     }

@@ -2,6 +2,7 @@ package dev.flywayzdm.lint.internal.sql;
 
 import dev.flywayzdm.lint.internal.lexer.Statement;
 import dev.flywayzdm.lint.internal.lexer.TokenKind;
+import java.util.List;
 
 /**
  * A table constraint as written after {@code ADD} in {@code ALTER TABLE}.
@@ -11,8 +12,10 @@ import dev.flywayzdm.lint.internal.lexer.TokenKind;
  * @param notValid whether it ends with NOT VALID
  * @param usingIndex whether a UNIQUE or PRIMARY KEY adopts an existing index
  * @param notNullColumn for {@code CHECK (c IS NOT NULL)} and {@code NOT NULL c}: the column; else null
+ * @param columns for a primary key, unique constraint or foreign key: its leading plain columns; else empty
  */
-public record ConstraintDefinition(Kind kind, String name, boolean notValid, boolean usingIndex, String notNullColumn) {
+public record ConstraintDefinition(
+    Kind kind, String name, boolean notValid, boolean usingIndex, String notNullColumn, List<String> columns) {
 
   public enum Kind { CHECK, FOREIGN_KEY, UNIQUE, PRIMARY_KEY, EXCLUDE, NOT_NULL }
 
@@ -49,7 +52,9 @@ public record ConstraintDefinition(Kind kind, String name, boolean notValid, boo
     boolean usingIndex = (kind == Kind.UNIQUE || kind == Kind.PRIMARY_KEY)
         && action.indexOfWord("USING", i) >= 0 && action.isWord(action.indexOfWord("USING", i) + 1, "INDEX")
         && !action.get(action.indexOfWord("USING", i) - 1).is(TokenKind.CLOSE_PAREN);
-    return new ConstraintDefinition(kind, name, notValid, usingIndex, notNullColumn(action, kind, i));
+    List<String> columns = kind == Kind.PRIMARY_KEY || kind == Kind.UNIQUE || kind == Kind.FOREIGN_KEY
+        ? ColumnList.leading(action, i) : List.of();
+    return new ConstraintDefinition(kind, name, notValid, usingIndex, notNullColumn(action, kind, i), columns);
   }
 
   private static String notNullColumn(Statement action, Kind kind, int at) {

@@ -7,8 +7,11 @@ import dev.flywayzdm.lint.internal.lexer.Statement;
  *
  * @param name the index name, or null when PostgreSQL picks one
  * @param table the indexed table, or null when it could not be read
+ * @param only whether it says {@code ON ONLY}: on a partitioned table that creates an invalid parent index
+ *     and builds nothing, the partitions' indexes are built and attached one by one
  */
-public record CreateIndex(boolean unique, boolean concurrently, boolean ifNotExists, String name, String table) {
+public record CreateIndex(
+    boolean unique, boolean concurrently, boolean ifNotExists, String name, String table, boolean only) {
 
   /** Reads the statement; null when it is not a CREATE INDEX. */
   public static CreateIndex read(Statement s) {
@@ -28,6 +31,6 @@ public record CreateIndex(boolean unique, boolean concurrently, boolean ifNotExi
     int on = s.indexOfWord("ON", at);
     ObjectName table = on < 0 ? null : ObjectName.at(s, ObjectName.skipModifiers(s, on + 1));
     return new CreateIndex(unique, concurrently, ifNotExists, name == null ? null : name.name(),
-        table == null ? null : table.name());
+        table == null ? null : table.name(), on >= 0 && s.isWord(on + 1, "ONLY"));
   }
 }
