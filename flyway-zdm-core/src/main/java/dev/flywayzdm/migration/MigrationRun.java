@@ -101,7 +101,7 @@ public final class MigrationRun {
   static StepSettings stepSettings(ZdmSettings settings) {
     return new StepSettings(new LockBounds(settings.lockTimeout(), settings.statementTimeout(), settings.lockRetries(),
         settings.lockRetryMinBackoff(), settings.lockRetryMaxBackoff(), settings.lockRetryMaxTotal()),
-        settings.backfillBatchSize(), settings.backfillPause(), throttleSettings(settings));
+        settings.backfillBatchSize(), settings.backfillPause(), throttleSettings(settings), settings.lockAttemptTimeout());
   }
 
   /** What holds a backfill between batches, converted once from the public settings. */

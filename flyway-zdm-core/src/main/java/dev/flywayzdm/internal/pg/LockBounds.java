@@ -17,6 +17,11 @@ public record LockBounds(Duration lockTimeout, Duration statementTimeout, int lo
     return new LockBounds(lockTimeout, statementTimeout, lockRetries, lockRetryMinBackoff, lockRetryMaxBackoff, maxTotal);
   }
 
+  /** The same bounds with another lock_timeout per try (e.g. the short attempts of a step's DDL). */
+  public LockBounds withLockTimeout(Duration timeout) {
+    return new LockBounds(timeout, statementTimeout, lockRetries, lockRetryMinBackoff, lockRetryMaxBackoff, lockRetryMaxTotal);
+  }
+
   /** The same bounds with another number of retries (e.g. the tighter bound of one backfill batch). */
   public LockBounds withLockRetries(int retries) {
     return new LockBounds(lockTimeout, statementTimeout, retries, lockRetryMinBackoff, lockRetryMaxBackoff, lockRetryMaxTotal);

@@ -25,9 +25,10 @@ public enum SettingKey {
   LOCK_RETRY_MAX_TOTAL("lockRetryMaxTotal", SettingType.SERVER_TIMEOUT, "5m",
       "cap on all waiting and retrying of one statement"),
   LOCK_ATTEMPT_TIMEOUT("lockAttemptTimeout", SettingType.SERVER_TIMEOUT_OR_ZERO, "100ms",
-      "lock_timeout of one attempt to take a SQL statement's table lock before it runs (the longest the application"
-          + " waits behind it); doubled only while short transactions take turns holding the lock, up to lockTimeout;"
-          + " `0`: no attempts, the statement queues for its lock for up to lockTimeout"),
+      "lock_timeout of one attempt at a lock: a SQL statement's table lock, taken first by the callback, and each try"
+          + " of a Java migration's DDL step (the longest the application waits behind it); a SQL statement's attempt"
+          + " doubles only while short transactions take turns holding the lock, up to lockTimeout; `0`: no attempts,"
+          + " each try queues for its lock for up to lockTimeout"),
   SOAK("soak", SettingType.SOAK, "24h",
       "how long an expand must have been live before its contract may run (`0` for dev and tests)"),
   LINT("lint", SettingType.TEXT, "warn",

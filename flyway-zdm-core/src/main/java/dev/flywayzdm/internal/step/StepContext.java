@@ -72,9 +72,13 @@ public final class StepContext {
     });
   }
 
-  /** Like {@link #ddl} for work that must commit together; {@code quotedRelation}'s lock holders are logged on each retry. */
+  /**
+   * Like {@link #ddl} for work that must commit together; {@code quotedRelation}'s lock holders are logged on each retry.
+   * Each try queues for its lock at most {@code lockAttemptTimeout}: the application waits behind one short
+   * attempt, not a whole lock_timeout (the same short attempts the callback makes for SQL migrations).
+   */
   public <T> T transaction(String what, String quotedRelation, SqlWork<T> work) throws SQLException {
-    return new LockRetry(settings.locks()).inShortTransaction(connection, name + ": " + what, quotedRelation,
+    return new LockRetry(settings.ddlLocks()).inShortTransaction(connection, name + ": " + what, quotedRelation,
         settings.locks().statementTimeout(), work);
   }
 

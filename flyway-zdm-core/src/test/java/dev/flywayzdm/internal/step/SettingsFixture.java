@@ -9,7 +9,8 @@ public final class SettingsFixture {
   private SettingsFixture() {}
 
   public static StepSettings step(ZdmSettings settings) {
-    return new StepSettings(locks(settings), settings.backfillBatchSize(), settings.backfillPause(), throttle(settings));
+    return new StepSettings(locks(settings), settings.backfillBatchSize(), settings.backfillPause(), throttle(settings),
+        settings.lockAttemptTimeout());
   }
 
   public static ThrottleSettings throttle(ZdmSettings settings) {
