@@ -146,12 +146,13 @@ class FlywayCommandLineIT {
   @Test
   void aLockHeldForTheWholeRunFailsTheRunAndTheOutputNamesTheBlocker(TestDatabase db) throws Exception {
     // the callback's short attempts are bounded by lockRetryMaxTotal: keep it short for a lock that never goes
+    // (whether the command line prints the final error's text differs by version: 11.7.2's does not)
     HeldLockRun held = runAgainstAHeldLock(db, "cli_lock", NEVER, "flyway.zdm.lockRetries=0\nflyway.zdm.lockRetryMaxTotal=3s\n");
 
     // not the exit code: Flyway 11.7.2's command line exits 0 after a failed migration
     assertThat(appliedVersions(db, "cli_lock")).as("V2 failed and was rolled back").isEqualTo(1);
     assertThat(held.run().output()).as("the blocker's pid is named").contains("pid " + held.blockerPid())
-        .contains("nightly-report").contains("gave up taking").contains("flyway.zdm.lockRetryMaxTotal");
+        .contains("nightly-report").contains("retrying (attempt 2)");
   }
 
   /**
